@@ -1,0 +1,325 @@
+//! `shegong`: build bundles from raw pages, extract articles, search bundles.
+//!
+//! Exit codes: 0 success; 1 success with skipped input files; 2 error.
+
+mod inputs;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use inputs::{read_pages, Page};
+use shegong_core::dict::Dictionary;
+use shegong_core::pipeline::{domain_terms, process_page};
+use shegong_core::query::parse;
+use shegong_core::{Article, Bundle, Request};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "shegong",
+    version,
+    about = "社工新闻离线检索 — offline search for Chinese social-work news"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a search bundle from page files or folders (.txt, searched recursively).
+    Build {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Where to write the bundle.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Print the articles found in page files or folders.
+    Extract {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Search a bundle.
+    Search {
+        bundle: PathBuf,
+        /// The query: words, "exact phrase", -exclude, region:…, program:…, date:2024-05..2024-09
+        query: String,
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(long)]
+        program: Option<String>,
+        /// Earliest month (2024 or 2024-05).
+        #[arg(long)]
+        from: Option<String>,
+        /// Latest month (2024 or 2024-09).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print a JSON array of {id, title, score, snippet}, best first.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            inputs,
+            output,
+            quiet,
+        } => build(&inputs, &output, quiet),
+        Command::Extract { inputs, format } => extract(&inputs, format),
+        Command::Search {
+            bundle,
+            query,
+            region,
+            program,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let mut q = query;
+            if let Some(r) = region {
+                q.push_str(&format!(" region:{r}"));
+            }
+            if let Some(p) = program {
+                q.push_str(&format!(" program:{p}"));
+            }
+            if from.is_some() || to.is_some() {
+                q.push_str(&format!(
+                    " date:{}..{}",
+                    from.unwrap_or_default(),
+                    to.unwrap_or_default()
+                ));
+            }
+            search(&bundle, &q, limit, json)
+        }
+    }
+}
+
+/// Read inputs, report skipped files; the exit code says whether any were skipped.
+fn load(inputs: &[PathBuf]) -> Result<(Vec<Page>, ExitCode)> {
+    let (pages, skipped) = read_pages(inputs)?;
+    for s in &skipped {
+        eprintln!("warning: skipped {}: {}", s.path.display(), s.reason);
+    }
+    for p in pages.iter().filter(|p| p.text.trim().is_empty()) {
+        eprintln!("warning: {} is empty", p.name);
+    }
+    let code = if skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    Ok((pages, code))
+}
+
+fn articles_of(pages: &[Page], progress: Option<&ProgressBar>) -> Vec<Article> {
+    let mut out = Vec::new();
+    for p in pages {
+        out.extend(process_page(&p.name, &p.text));
+        if let Some(pb) = progress {
+            pb.inc(p.text.len() as u64);
+        }
+    }
+    out
+}
+
+fn build(inputs: &[PathBuf], output: &PathBuf, quiet: bool) -> Result<ExitCode> {
+    let (pages, code) = load(inputs)?;
+    let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
+    let pb = (!quiet).then(|| {
+        let pb = ProgressBar::new(bytes_in);
+        pb.set_style(
+            ProgressStyle::with_template("{msg:10} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        pb.set_message("读取文章");
+        pb
+    });
+    let articles = articles_of(&pages, pb.as_ref());
+    if let Some(pb) = &pb {
+        pb.set_message("建立索引");
+    }
+    let mut dict = Dictionary::jieba();
+    dict.add_user_words(domain_terms());
+    let bundle = Bundle::build(articles, &dict);
+    let bytes = bundle.encode();
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
+    let p = &bundle.payload;
+    let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
+    eprintln!(
+        "{} pages → {} articles ({} with a region), {} words, {} dictionary entries; wrote {} ({} bytes)",
+        pages.len(),
+        p.articles.len(),
+        regions,
+        p.index.terms.len(),
+        p.dict.len(),
+        output.display(),
+        bytes.len()
+    );
+    Ok(code)
+}
+
+fn extract(inputs: &[PathBuf], format: Format) -> Result<ExitCode> {
+    let (pages, code) = load(inputs)?;
+    let articles = articles_of(&pages, None);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &articles)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for a in &articles {
+                serde_json::to_writer(&mut out, a)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => write_csv(&mut out, &articles)?,
+    }
+    Ok(code)
+}
+
+fn write_csv(out: &mut impl Write, articles: &[Article]) -> Result<()> {
+    // BOM so that spreadsheet programs read the Chinese text as UTF-8.
+    out.write_all("\u{FEFF}".as_bytes())?;
+    writeln!(
+        out,
+        "id,file,title,subtitle,source,byline,region,programs,date,text"
+    )?;
+    for a in articles {
+        let region = a
+            .region
+            .as_ref()
+            .map(|r| {
+                [&r.province, &r.city, &r.district, &r.town]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" > ")
+            })
+            .unwrap_or_default();
+        let date = a.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
+        let row = [
+            a.id.clone(),
+            a.file.clone(),
+            a.title.clone().unwrap_or_default(),
+            a.subtitle.clone().unwrap_or_default(),
+            a.source.clone().unwrap_or_default(),
+            a.byline.clone().unwrap_or_default(),
+            region,
+            a.programs.join(";"),
+            date,
+            a.text.clone(),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        writeln!(out, "{}", cells.join(","))?;
+    }
+    Ok(())
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn search(bundle: &PathBuf, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
+    let bytes =
+        std::fs::read(bundle).with_context(|| format!("cannot read {}", bundle.display()))?;
+    let engine = Bundle::decode(&bytes)
+        .with_context(|| format!("cannot load {}", bundle.display()))?
+        .into_engine();
+    let q = parse(query);
+    let results = engine.search(&Request {
+        query: &q,
+        offset: 0,
+        limit,
+    });
+    for w in &results.warnings {
+        eprintln!("warning: {w}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        let rows: Vec<serde_json::Value> = results
+            .hits
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "id": h.id,
+                    "title": h.title,
+                    "score": h.score,
+                    "snippet": h.snippet,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "{} 条结果 ({} results)", results.total, results.total)?;
+        for (i, h) in results.hits.iter().enumerate() {
+            let snippet: String = h
+                .snippet
+                .iter()
+                .map(|s| {
+                    if s.highlight {
+                        format!("【{}】", s.text)
+                    } else {
+                        s.text.clone()
+                    }
+                })
+                .collect();
+            writeln!(
+                out,
+                "{:>2}. {}  [{}]  {:.2}\n    {}",
+                i + 1,
+                h.title,
+                h.id,
+                h.score,
+                snippet
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

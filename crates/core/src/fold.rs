@@ -1,0 +1,92 @@
+//! Folding: the form of text that is indexed, searched and extracted from.
+//!
+//! Folding maps every character to exactly one character (Traditional → Simplified
+//! with OpenCC's character table, full-width ASCII → half-width, Latin → lower case),
+//! so a char offset in the folded text is the same char offset in the original and
+//! highlights found on folded text land on the original text unchanged.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// OpenCC `TSCharacters` (Apache-2.0), reduced to one-to-one pairs by `scripts/gen-ts-chars.py`.
+const TS_CHARS: &str = include_str!("../data/ts_chars.txt");
+
+fn ts_table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        TS_CHARS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut chars = l.chars();
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect()
+    })
+}
+
+/// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms.
+/// Chinese punctuation outside that block (，。“”《》…) is left alone.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Fold one character for matching.
+pub fn fold_char(c: char) -> char {
+    let c = half_width(c);
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if let Some(&s) = ts_table().get(&c) {
+        return s;
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Fold a whole string; the result has exactly as many chars as the input.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Traditional → Simplified only (no case or width change), for display of names in a canonical script.
+pub fn to_simplified(text: &str) -> String {
+    text.chars()
+        .map(|c| ts_table().get(&c).copied().unwrap_or(c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_folds_to_simplified() {
+        assert_eq!(fold("上海閔行區舉辦社工節"), "上海闵行区举办社工节");
+    }
+
+    #[test]
+    fn simplified_is_unchanged() {
+        assert_eq!(fold("民勤县重兴镇社工站"), "民勤县重兴镇社工站");
+    }
+
+    #[test]
+    fn width_and_case() {
+        assert_eq!(fold("ＡＥＤ　Ａpp１２"), "aed app12");
+        // Full-width punctuation folds to ASCII; other Chinese punctuation stays.
+        assert_eq!(fold("“社工”，《报》。（１）"), "“社工”,《报》。(1)");
+    }
+
+    #[test]
+    fn keeps_char_count() {
+        let s = "İstanbul 閔行 ＡＢ ß";
+        assert_eq!(fold(s).chars().count(), s.chars().count());
+    }
+}

@@ -1,0 +1,227 @@
+//! The inverted index: words (jieba search mode) with per-field frequencies, and CJK
+//! character unigrams and bigrams that find any text the dictionary does not know.
+
+use crate::article::Article;
+use crate::fold::fold;
+use crate::normalize::is_cjk;
+use crate::segment::Segmenter;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Indexed fields, in order of weight.
+pub const N_FIELDS: usize = 3;
+pub const TITLE: usize = 0;
+pub const LEAD: usize = 1;
+pub const BODY: usize = 2;
+
+/// One document's occurrences of a word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posting {
+    pub doc: u32,
+    pub tf: [u16; N_FIELDS],
+}
+
+/// A word and the documents it occurs in (ascending doc ids).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermEntry {
+    pub term: String,
+    pub postings: Vec<Posting>,
+}
+
+/// A character n-gram and the documents containing it, as gaps between ascending doc ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GramEntry {
+    pub gram: String,
+    pub doc_gaps: Vec<u32>,
+}
+
+impl GramEntry {
+    pub fn docs(&self) -> Vec<u32> {
+        let mut doc = 0;
+        self.doc_gaps
+            .iter()
+            .map(|gap| {
+                doc += gap;
+                doc
+            })
+            .collect()
+    }
+}
+
+/// The whole index; every list is sorted so the encoding is deterministic and lookups binary-search.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// Per document, the length in tokens of each field.
+    pub field_len: Vec<[u32; N_FIELDS]>,
+    pub terms: Vec<TermEntry>,
+    pub grams: Vec<GramEntry>,
+}
+
+/// The folded text of each field of an article: title (+subtitle), lead paragraph, rest of body.
+pub fn folded_fields(a: &Article) -> [String; N_FIELDS] {
+    let mut title = a.title.clone().unwrap_or_default();
+    if let Some(s) = &a.subtitle {
+        title.push('\n');
+        title.push_str(s);
+    }
+    let (lead, body) = a.text.split_once('\n').unwrap_or((&a.text, ""));
+    [fold(&title), fold(lead), fold(body)]
+}
+
+impl Index {
+    /// Index articles; document ids are their positions in `articles`.
+    pub fn build(articles: &[Article], seg: &Segmenter) -> Self {
+        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        let mut grams: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut field_len = Vec::with_capacity(articles.len());
+        for (doc, a) in articles.iter().enumerate() {
+            let doc = doc as u32;
+            let fields = folded_fields(a);
+            let mut lens = [0u32; N_FIELDS];
+            let mut tfs: BTreeMap<String, [u16; N_FIELDS]> = BTreeMap::new();
+            for (f, text) in fields.iter().enumerate() {
+                let toks = seg.index_tokens(text);
+                lens[f] = toks.len() as u32;
+                for t in toks {
+                    let e = tfs.entry(t.word).or_default();
+                    e[f] = e[f].saturating_add(1);
+                }
+            }
+            for (term, tf) in tfs {
+                terms.entry(term).or_default().push(Posting { doc, tf });
+            }
+            let mut doc_grams: Vec<String> = fields.iter().flat_map(|t| cjk_grams(t)).collect();
+            doc_grams.sort_unstable();
+            doc_grams.dedup();
+            for g in doc_grams {
+                grams.entry(g).or_default().push(doc);
+            }
+            field_len.push(lens);
+        }
+        Index {
+            field_len,
+            terms: terms
+                .into_iter()
+                .map(|(term, postings)| TermEntry { term, postings })
+                .collect(),
+            grams: grams
+                .into_iter()
+                .map(|(gram, docs)| GramEntry {
+                    gram,
+                    doc_gaps: gaps(&docs),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.field_len.len()
+    }
+
+    pub fn term(&self, term: &str) -> Option<&TermEntry> {
+        self.terms
+            .binary_search_by(|e| e.term.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.terms[i])
+    }
+
+    /// Terms starting with `prefix` (for Latin prefix queries).
+    pub fn terms_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a TermEntry> {
+        let start = self.terms.partition_point(|e| e.term.as_str() < prefix);
+        self.terms[start..]
+            .iter()
+            .take_while(move |e| e.term.starts_with(prefix))
+    }
+
+    pub fn gram(&self, gram: &str) -> Option<&GramEntry> {
+        self.grams
+            .binary_search_by(|e| e.gram.as_str().cmp(gram))
+            .ok()
+            .map(|i| &self.grams[i])
+    }
+
+    /// Average field lengths (for BM25 length normalisation).
+    pub fn avg_field_len(&self) -> [f32; N_FIELDS] {
+        let n = self.field_len.len().max(1) as f32;
+        let mut sum = [0f32; N_FIELDS];
+        for lens in &self.field_len {
+            for f in 0..N_FIELDS {
+                sum[f] += lens[f] as f32;
+            }
+        }
+        sum.map(|s| (s / n).max(1.0))
+    }
+}
+
+/// CJK unigrams and bigrams of a folded text (bigrams only inside runs of CJK characters).
+pub fn cjk_grams(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_cjk(c) {
+            out.push(c.to_string());
+            if let Some(p) = prev {
+                out.push(format!("{p}{c}"));
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    out
+}
+
+fn gaps(docs: &[u32]) -> Vec<u32> {
+    let mut prev = 0;
+    docs.iter()
+        .map(|&d| {
+            let g = d - prev;
+            prev = d;
+            g
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Dictionary;
+
+    fn art(title: &str, text: &str) -> Article {
+        Article {
+            title: Some(title.to_owned()),
+            text: text.to_owned(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn grams() {
+        assert_eq!(cjk_grams("社工a站"), ["社", "工", "社工", "站"]);
+    }
+
+    #[test]
+    fn builds_terms_and_grams() {
+        let d = Dictionary::parse("社工 500 n\n培训 800 v\n老人 600 n\n").unwrap();
+        let seg = Segmenter::new(&d);
+        let idx = Index::build(
+            &[
+                art("社工培训", "为老人培训。\n更多培训"),
+                art("老人", "照顾老人"),
+            ],
+            &seg,
+        );
+        assert_eq!(idx.doc_count(), 2);
+        let p = &idx.term("培训").unwrap().postings;
+        assert_eq!(
+            p,
+            &[Posting {
+                doc: 0,
+                tf: [1, 1, 1]
+            }]
+        );
+        assert_eq!(idx.term("老人").unwrap().postings.len(), 2);
+        assert_eq!(idx.gram("老人").unwrap().docs(), [0, 1]);
+        assert!(idx.term("不在").is_none());
+    }
+}

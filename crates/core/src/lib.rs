@@ -1,0 +1,22 @@
+//! Shegong core: turn raw pages of Chinese social-work news into clean articles, and search them.
+//!
+//! Pure Rust with no file-system or browser dependencies, so the same code runs in the CLI
+//! and in WebAssembly. One concept per module; see ARCHITECTURE.md for the data flow.
+
+pub mod article;
+pub mod bundle;
+pub mod decode;
+pub mod dict;
+pub mod fold;
+pub mod index;
+pub mod normalize;
+pub mod pipeline;
+pub mod query;
+pub mod search;
+pub mod segment;
+pub mod snippet;
+pub mod split;
+
+pub use article::Article;
+pub use bundle::{Bundle, BundleError};
+pub use search::{Engine, Request, Results};

@@ -1,0 +1,392 @@
+//! Running a parsed [`Query`] against an [`Index`]: matching, BM25F ranking, filters, snippets.
+
+use crate::article::Article;
+use crate::fold::fold;
+use crate::index::{folded_fields, Index, N_FIELDS};
+use crate::normalize::is_cjk;
+use crate::query::{Clause, Query, YearMonth};
+use crate::segment::Segmenter;
+use crate::snippet::{snippet, Segment};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// Field weights for BM25F: title > lead > body.
+const FIELD_WEIGHT: [f32; N_FIELDS] = [3.0, 1.6, 1.0];
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A word found only inside longer words (a fragment) scores this share of a whole word.
+const FRAGMENT_SHARE: f32 = 0.5;
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub doc: u32,
+    pub id: String,
+    pub title: String,
+    pub score: f32,
+    pub snippet: Vec<Segment>,
+}
+
+/// Results of one search.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub warnings: Vec<String>,
+}
+
+/// What to search for and how many results to return.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request<'a> {
+    pub query: &'a Query,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// A loaded collection ready to search: articles, their index, and the segmenter it was built with.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    articles: Vec<Article>,
+    index: Index,
+    seg: Segmenter,
+    /// Folded fields of every article, for verifying text the words do not cover.
+    folded: Vec<[String; N_FIELDS]>,
+    avg_len: [f32; N_FIELDS],
+}
+
+/// A unit of text that must occur in a document.
+#[derive(Debug, Clone)]
+struct Needle {
+    text: String,
+    /// Matched through word postings only (Latin words, numbers): no fragments.
+    whole_word_only: bool,
+}
+
+impl Engine {
+    pub fn new(articles: Vec<Article>, index: Index, seg: Segmenter) -> Self {
+        let folded = articles.iter().map(folded_fields).collect();
+        let avg_len = index.avg_field_len();
+        Self {
+            articles,
+            index,
+            seg,
+            folded,
+            avg_len,
+        }
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.seg
+    }
+
+    /// Run a request.
+    pub fn search(&self, req: &Request<'_>) -> Results {
+        let q = req.query;
+        let n = self.articles.len();
+        // Documents that pass every filter.
+        let mut allowed: Vec<bool> = (0..n).map(|d| self.passes_filters(d, q)).collect();
+        // Exclusions.
+        for p in q.parts.iter().filter(|p| p.negated) {
+            if let Some(docs) = self.match_clause(&p.clause) {
+                for (d, _) in docs {
+                    allowed[d as usize] = false;
+                }
+            }
+        }
+        let mut scores: Option<HashMap<u32, f32>> = None;
+        let mut needles_for_snippet: Vec<String> = Vec::new();
+        for p in q.parts.iter().filter(|p| !p.negated) {
+            let Some(docs) = self.match_clause(&p.clause) else {
+                continue;
+            };
+            needles_for_snippet.extend(self.highlight_terms(&p.clause));
+            scores = Some(match scores {
+                None => docs,
+                Some(prev) => prev
+                    .into_iter()
+                    .filter_map(|(d, s)| docs.get(&d).map(|s2| (d, s + s2)))
+                    .collect(),
+            });
+        }
+        let mut ranked: Vec<(u32, f32)> = match scores {
+            Some(s) => s
+                .into_iter()
+                .filter(|(d, _)| allowed[*d as usize])
+                .collect(),
+            None => (0..n as u32)
+                .filter(|d| allowed[*d as usize])
+                .map(|d| (d, 0.0))
+                .collect(),
+        };
+        ranked.sort_by(|a, b| {
+            b.1.partial_cmp(&a.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| self.date_key(b.0).cmp(&self.date_key(a.0)))
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        let total = ranked.len();
+        let hits = ranked
+            .into_iter()
+            .skip(req.offset)
+            .take(req.limit)
+            .map(|(doc, score)| {
+                let a = &self.articles[doc as usize];
+                Hit {
+                    doc,
+                    id: a.id.clone(),
+                    title: a.display_title(),
+                    score,
+                    snippet: snippet(&a.text, &needles_for_snippet, &self.seg),
+                }
+            })
+            .collect();
+        Results {
+            total,
+            hits,
+            warnings: q.warnings.clone(),
+        }
+    }
+
+    /// Sort key for "newest first": (year, month, day), unknown parts lowest.
+    fn date_key(&self, doc: u32) -> (i32, u32, u32) {
+        self.articles[doc as usize]
+            .date
+            .as_ref()
+            .map_or((0, 0, 0), |d| {
+                (
+                    d.year.unwrap_or(0),
+                    d.month.unwrap_or(0),
+                    d.day.unwrap_or(0),
+                )
+            })
+    }
+
+    /// Folded strings to highlight for a clause.
+    fn highlight_terms(&self, clause: &Clause) -> Vec<String> {
+        match clause {
+            Clause::Text(t) => self.needles(t).into_iter().map(|n| n.text).collect(),
+            Clause::Phrase(p) => vec![phrase_key(p)],
+            Clause::Prefix(p) => vec![p.clone()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The documents a text clause matches, with scores; `None` for filter clauses.
+    fn match_clause(&self, clause: &Clause) -> Option<HashMap<u32, f32>> {
+        match clause {
+            Clause::Text(t) => {
+                let needles = self.needles(t);
+                let mut acc: Option<HashMap<u32, f32>> = None;
+                for needle in needles {
+                    let docs = self.match_needle(&needle);
+                    acc = Some(match acc {
+                        None => docs,
+                        Some(prev) => prev
+                            .into_iter()
+                            .filter_map(|(d, s)| docs.get(&d).map(|s2| (d, s + s2)))
+                            .collect(),
+                    });
+                }
+                Some(acc.unwrap_or_default())
+            }
+            Clause::Phrase(p) => {
+                let key = phrase_key(p);
+                let mut docs = self.match_needle(&Needle {
+                    text: key,
+                    whole_word_only: false,
+                });
+                // An exact phrase is worth more than its words scattered.
+                docs.values_mut().for_each(|s| *s *= 1.5);
+                Some(docs)
+            }
+            Clause::Prefix(prefix) => {
+                let mut docs: HashMap<u32, f32> = HashMap::new();
+                for e in self.index.terms_with_prefix(prefix) {
+                    for (d, s) in
+                        self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len())
+                    {
+                        *docs.entry(d).or_default() += s;
+                    }
+                }
+                Some(docs)
+            }
+            Clause::Region(_) | Clause::Program(_) | Clause::Date { .. } => None,
+        }
+    }
+
+    /// Split free text into needles: the query's words (segmented exactly as the index was),
+    /// with runs of single unknown characters kept together so names like 王萍花 stay whole.
+    fn needles(&self, text: &str) -> Vec<Needle> {
+        let folded = fold(text);
+        let words = self.seg.words(&folded);
+        let mut out: Vec<Needle> = Vec::new();
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut Vec<Needle>| {
+            if !run.is_empty() {
+                out.push(Needle {
+                    text: std::mem::take(run),
+                    whole_word_only: false,
+                });
+            }
+        };
+        for w in words {
+            let single_unknown = w.word.chars().count() == 1 && self.index.term(&w.word).is_none();
+            if single_unknown && w.word.chars().all(is_cjk) {
+                run.push_str(&w.word);
+                continue;
+            }
+            flush(&mut run, &mut out);
+            let latin = !w.word.chars().any(is_cjk);
+            out.push(Needle {
+                text: w.word,
+                whole_word_only: latin,
+            });
+        }
+        flush(&mut run, &mut out);
+        let mut seen = BTreeSet::new();
+        out.retain(|n| seen.insert(n.text.clone()));
+        out
+    }
+
+    /// Documents containing a needle: whole-word postings score fully; documents that contain
+    /// it only inside other words (found through character n-grams, verified on the folded
+    /// text) score [`FRAGMENT_SHARE`].
+    fn match_needle(&self, needle: &Needle) -> HashMap<u32, f32> {
+        let mut docs: HashMap<u32, f32> = HashMap::new();
+        let entry = self.index.term(&needle.text);
+        if let Some(e) = entry {
+            docs.extend(self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len()));
+        }
+        if needle.whole_word_only {
+            return docs;
+        }
+        let candidates = self.gram_candidates(&needle.text);
+        let key: String = needle.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let fragment: Vec<(u32, [u16; N_FIELDS])> = candidates
+            .into_iter()
+            .filter(|d| !docs.contains_key(d))
+            .filter_map(|d| {
+                let f = &self.folded[d as usize];
+                let tf = [0, 1, 2].map(|i| count(&f[i], &key));
+                tf.iter().any(|&c| c > 0).then_some((d, tf))
+            })
+            .collect();
+        let df = docs.len() + fragment.len();
+        for (d, s) in self.bm25(fragment.into_iter(), df) {
+            docs.insert(d, s * FRAGMENT_SHARE);
+        }
+        docs
+    }
+
+    /// Documents containing every CJK unigram/bigram of `text` (a superset of those containing it).
+    fn gram_candidates(&self, text: &str) -> Vec<u32> {
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if !chars.iter().any(|&c| is_cjk(c)) {
+            // A phrase without Chinese: no n-grams cover it, so every document is a candidate.
+            return (0..self.index.doc_count() as u32).collect();
+        }
+        let mut keys: Vec<String> = chars
+            .windows(2)
+            .filter(|w| is_cjk(w[0]) && is_cjk(w[1]))
+            .map(|w| w.iter().collect())
+            .collect();
+        if keys.is_empty() {
+            keys = chars
+                .iter()
+                .filter(|c| is_cjk(**c))
+                .map(|c| c.to_string())
+                .collect();
+        }
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        for k in &keys {
+            match self.index.gram(k) {
+                Some(g) => lists.push(g.docs()),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(Vec::len);
+        let mut iter = lists.into_iter();
+        let first = iter.next().unwrap_or_default();
+        iter.fold(first, |acc, l| {
+            let set: BTreeSet<u32> = l.into_iter().collect();
+            acc.into_iter().filter(|d| set.contains(d)).collect()
+        })
+    }
+
+    /// BM25F over the weighted fields.
+    fn bm25(
+        &self,
+        postings: impl Iterator<Item = (u32, [u16; N_FIELDS])>,
+        df: usize,
+    ) -> Vec<(u32, f32)> {
+        let n = self.index.doc_count() as f32;
+        let idf = ((n - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+        postings
+            .map(|(doc, tf)| {
+                let lens = self.index.field_len[doc as usize];
+                let mut w = 0.0;
+                for f in 0..N_FIELDS {
+                    let norm = 1.0 - B + B * lens[f] as f32 / self.avg_len[f];
+                    w += FIELD_WEIGHT[f] * tf[f] as f32 / norm;
+                }
+                (doc, idf * w * (K1 + 1.0) / (w + K1))
+            })
+            .collect()
+    }
+
+    fn passes_filters(&self, doc: usize, q: &Query) -> bool {
+        let a = &self.articles[doc];
+        q.parts.iter().all(|p| {
+            let hit = match &p.clause {
+                Clause::Region(r) => region_matches(a, r),
+                Clause::Program(prog) => a.programs.iter().any(|x| x == prog),
+                Clause::Date { from, to } => date_in(a, *from, *to),
+                _ => return true,
+            };
+            hit != p.negated
+        })
+    }
+}
+
+fn phrase_key(p: &str) -> String {
+    fold(p).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn count(hay: &str, needle: &str) -> u16 {
+    if needle.is_empty() {
+        return 0;
+    }
+    let compact: String = hay.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.matches(needle).count().min(u16::MAX as usize) as u16
+}
+
+/// Does the article's region name `r` at any level (folded; `闵行` matches `闵行区`)?
+pub fn region_matches(a: &Article, r: &str) -> bool {
+    let r = fold(r);
+    a.region.as_ref().is_some_and(|reg| {
+        [&reg.province, &reg.city, &reg.district, &reg.town]
+            .into_iter()
+            .flatten()
+            .any(|name| fold(name).starts_with(&r))
+    })
+}
+
+fn date_in(a: &Article, from: Option<YearMonth>, to: Option<YearMonth>) -> bool {
+    let Some(d) = &a.date else { return false };
+    let Some(year) = d.year else { return false };
+    let month_lo = d.month.unwrap_or(1);
+    let month_hi = d.month.unwrap_or(12);
+    let lo = YearMonth {
+        year,
+        month: month_lo,
+    };
+    let hi = YearMonth {
+        year,
+        month: month_hi,
+    };
+    from.is_none_or(|f| hi >= f) && to.is_none_or(|t| lo <= t)
+}

@@ -1,0 +1,51 @@
+//! The JavaScript API for embedding Shegong search in any page.
+//!
+//! ```js
+//! import init, { Shegong } from "./shegong_wasm.js";
+//! await init();
+//! const engine = Shegong.load(new Uint8Array(await (await fetch("bundle.bin")).arrayBuffer()));
+//! const { total, hits } = engine.search("社工站", 10);
+//! ```
+
+use shegong_core::query::parse;
+use shegong_core::{Bundle, Engine, Request, Results};
+use wasm_bindgen::prelude::*;
+
+/// A loaded bundle.
+#[wasm_bindgen]
+pub struct Shegong {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl Shegong {
+    /// Load a bundle from its bytes; throws an Error saying what is wrong with it.
+    pub fn load(bytes: &[u8]) -> Result<Shegong, JsError> {
+        let engine = Bundle::decode(bytes)
+            .map_err(|e| JsError::new(&e.to_string()))?
+            .into_engine();
+        Ok(Shegong { engine })
+    }
+
+    /// Number of articles in the bundle.
+    #[wasm_bindgen(getter, js_name = articleCount)]
+    pub fn article_count(&self) -> usize {
+        self.engine.articles().len()
+    }
+
+    /// Search; returns `{ total, hits: [{ id, title, score, snippet: [{ text, highlight }] }], warnings }`.
+    pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
+        let results = run(&self.engine, query, limit);
+        serde_wasm_bindgen::to_value(&results).map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+/// The search behind [`Shegong::search`], separate from the JS conversion so tests can call it.
+pub fn run(engine: &Engine, query: &str, limit: usize) -> Results {
+    let q = parse(query);
+    engine.search(&Request {
+        query: &q,
+        offset: 0,
+        limit,
+    })
+}

@@ -1,0 +1,51 @@
+//! Runs in headless Chromium: `cargo test -p shegong-wasm --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use shegong_core::article::Article;
+use shegong_core::dict::Dictionary;
+use shegong_core::Bundle;
+use shegong_wasm::{run, Shegong};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn bundle_bytes() -> Vec<u8> {
+    let dict = Dictionary::parse("社工站 100 n\n培训 200 v\n老人 300 n\n服务 400 vn\n").unwrap();
+    let articles = vec![
+        Article {
+            id: "a-1".into(),
+            title: Some("社工站开展培训".into()),
+            text: "为老人服务。".into(),
+            ..Article::default()
+        },
+        Article {
+            id: "a-2".into(),
+            title: Some("老人服務".into()),
+            text: "閔行區的老人服務。".into(),
+            ..Article::default()
+        },
+    ];
+    Bundle::build(articles, &dict).encode()
+}
+
+#[wasm_bindgen_test]
+fn loads_and_searches() {
+    let engine = Shegong::load(&bundle_bytes()).unwrap();
+    assert_eq!(engine.article_count(), 2);
+    let value = engine.search("社工站", 10).unwrap();
+    assert!(value.is_object());
+}
+
+#[wasm_bindgen_test]
+fn ranks_and_folds_in_the_browser() {
+    let engine = Bundle::decode(&bundle_bytes()).unwrap().into_engine();
+    let r = run(&engine, "老人服务", 10);
+    assert_eq!(r.total, 2);
+    // Traditional text is found by a Simplified query, and the title match ranks first.
+    assert_eq!(r.hits[0].id, "a-2");
+}
+
+#[wasm_bindgen_test]
+fn bad_bundle_is_an_error() {
+    assert!(Shegong::load(b"not a bundle").is_err());
+}

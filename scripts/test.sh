@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install what is missing, then run every check: format, lints, Rust tests (native and in
+# headless Chromium), the release build of the app, browser end-to-end tests.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+say "cargo fmt --check"
+cargo fmt --all -- --check
+
+say "cargo clippy (native and wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p shegong-wasm -p shegong-app --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+say "cargo test (native)"
+cargo test --workspace
+
+say "cargo test (wasm32, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p shegong-wasm --target wasm32-unknown-unknown
+
+say "trunk build --release --offline"
+trunk build --release --offline
+
+say "browser end-to-end tests"
+(cd e2e && node --test tests/)
