@@ -8,12 +8,16 @@ cd "$ROOT"
 say "cargo fmt --check"
 cargo fmt --all -- --check
 
+# The app only runs in the browser: it is linted and built for wasm32, not natively.
 say "cargo clippy (native and wasm32)"
-cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --exclude shegong-app --all-targets -- -D warnings
 cargo clippy -p shegong-wasm -p shegong-app --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 say "cargo test (native)"
-cargo test --workspace
+cargo test --workspace --exclude shegong-app
+
+say "reference scores (../shared/eval)"
+bash scripts/eval.sh
 
 say "cargo test (wasm32, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \

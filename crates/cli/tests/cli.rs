@@ -97,6 +97,89 @@ fn a_broken_bundle_is_a_clear_error() {
 }
 
 #[test]
+fn reads_gbk_and_utf16_reports_binary_and_empty() {
+    let dir = tmp("encodings");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let page = "社工站开展为老服务\n\n某县社工站组织志愿者走访困难老人，送去生活物资。\n";
+    // GBK (GB18030) bytes, written by hand so the test needs no encoder.
+    let gbk: &[u8] = &[
+        0xC9, 0xE7, 0xB9, 0xA4, 0xD5, 0xBE, 0xBF, 0xAA, 0xD5, 0xB9, 0xCE, 0xAA, 0xC0, 0xCF, 0xB7,
+        0xFE, 0xCE, 0xF1, 0x0A,
+    ];
+    std::fs::write(dir.join("gbk.txt"), gbk).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in page.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(dir.join("sub/utf16.txt"), utf16).unwrap();
+    std::fs::write(
+        dir.join("image.txt"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3],
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    let o = shegong(&["extract", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "a skipped file gives exit code 1");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("image.txt") && err.contains("binary"), "{err}");
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let text: String = articles
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}",
+                a["title"].as_str().unwrap_or(""),
+                a["text"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert!(text.contains("社工站开展为老服务"), "GBK page: {text}");
+    assert!(text.contains("送去生活物资"), "UTF-16 page: {text}");
+}
+
+#[test]
+fn extract_formats() {
+    let dir = tmp("formats");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "社工站开展为老服务\n\n某县社工站组织志愿者走访困难老人，送去生活物资。\n",
+    )
+    .unwrap();
+    let jsonl = shegong(&["extract", dir.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(jsonl.status.success());
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&jsonl.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["id"], "a-1");
+    let csv = shegong(&["extract", dir.to_str().unwrap(), "--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with('\u{FEFF}'), "CSV starts with a BOM");
+    assert!(csv.contains("a-1,"));
+}
+
+#[test]
+fn seeds_extract_to_the_reference_split() {
+    let o = shegong(&["extract", seeds().to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success());
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let titles: Vec<&str> = articles
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(
+        titles.contains(&"内蒙古首家社会工作学院揭牌成立"),
+        "{titles:?}"
+    );
+    assert!(articles.len() >= 15);
+}
+
+#[test]
 fn missing_input_is_an_error() {
     let o = shegong(&[
         "build",

@@ -60,6 +60,8 @@ pub struct Article {
     pub source: Option<String>,
     pub byline: Option<String>,
     pub caption: Option<String>,
+    /// Where the page was published, from front matter.
+    pub url: Option<String>,
     pub span: Span,
     pub region: Option<Region>,
     pub programs: Vec<String>,

@@ -57,7 +57,8 @@ pub struct Index {
     pub grams: Vec<GramEntry>,
 }
 
-/// The folded text of each field of an article: title (+subtitle), lead paragraph, rest of body.
+/// The folded text of each field of an article: title (+subtitle), lead paragraph, rest of body
+/// (+photo caption).
 pub fn folded_fields(a: &Article) -> [String; N_FIELDS] {
     let mut title = a.title.clone().unwrap_or_default();
     if let Some(s) = &a.subtitle {
@@ -65,7 +66,12 @@ pub fn folded_fields(a: &Article) -> [String; N_FIELDS] {
         title.push_str(s);
     }
     let (lead, body) = a.text.split_once('\n').unwrap_or((&a.text, ""));
-    [fold(&title), fold(lead), fold(body)]
+    let mut body = body.to_owned();
+    if let Some(c) = &a.caption {
+        body.push('\n');
+        body.push_str(c);
+    }
+    [fold(&title), fold(lead), fold(&body)]
 }
 
 impl Index {

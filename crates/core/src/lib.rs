@@ -5,10 +5,13 @@
 
 pub mod article;
 pub mod bundle;
+pub mod chrome;
 pub mod decode;
 pub mod dict;
 pub mod fold;
+pub mod frontmatter;
 pub mod index;
+pub mod layout;
 pub mod normalize;
 pub mod pipeline;
 pub mod query;

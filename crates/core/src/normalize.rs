@@ -97,34 +97,35 @@ const MOJIBAKE_PAIRS: [(char, char, char, char); 3] = [
 /// How far apart (in chars) a mojibake opener and its closer may be.
 const MOJIBAKE_SPAN: usize = 60;
 
-/// Repair the PDF font mojibake where context shows it: an opener (`渊`/`叶`/`野`) counts only
-/// when its own closer (`冤`/`曳`/`冶`) follows within a short span on the same line, with no
-/// second opener of the same kind in between. Real words (`野生`, `叶子`) have no closer and stay.
+/// Repair the PDF font mojibake where context shows it: a closer (`冤`/`曳`/`冶`) pairs with the
+/// nearest unpaired opener of its kind (`渊`/`叶`/`野`) before it on the same line, within a
+/// short span and with something between them; only such pairs are replaced. Real words
+/// (`野生`, `叶子`) have no closer and stay.
 pub fn repair_mojibake(line: &str) -> String {
     let mut chars: Vec<char> = line.chars().collect();
     for (open, close, fixed_open, fixed_close) in MOJIBAKE_PAIRS {
-        let mut i = 0;
-        while i < chars.len() {
-            if chars[i] == open {
-                let end = (i + 1 + MOJIBAKE_SPAN).min(chars.len());
-                let closer = (i + 1..end)
-                    .take_while(|&j| chars[j] != open && chars[j] != '\n')
-                    .find(|&j| chars[j] == close);
-                if let Some(j) = closer.filter(|&j| j > i + 1) {
-                    chars[i] = fixed_open;
-                    chars[j] = fixed_close;
-                    i = j;
+        let mut openers: Vec<usize> = Vec::new();
+        for j in 0..chars.len() {
+            if chars[j] == open {
+                openers.push(j);
+            } else if chars[j] == close {
+                // The closer uses up the nearest opener even when the two do not qualify, so a
+                // second pass finds exactly the same pairs.
+                if let Some(i) = openers.pop() {
+                    if j - i > 1 && j - i <= MOJIBAKE_SPAN {
+                        chars[i] = fixed_open;
+                        chars[j] = fixed_close;
+                    }
                 }
             }
-            i += 1;
         }
     }
     chars.into_iter().collect()
 }
 
-/// Normalise one physical line: repair mojibake, remove CJK spaces, trim.
+/// Normalise one physical line: remove CJK spaces, repair mojibake, trim.
 pub fn normalize_line(line: &str) -> String {
-    remove_cjk_spaces(&repair_mojibake(line)).trim().to_owned()
+    repair_mojibake(&remove_cjk_spaces(line)).trim().to_owned()
 }
 
 /// Clean a whole page and normalise each of its lines, keeping line structure (blank lines stay).
