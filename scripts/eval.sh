@@ -18,12 +18,12 @@ summary=$(python3 "$EVAL/score.py" "$EVAL/seeds.gold.json" "$out/seeds.json" --v
   --search-cmd "$ROOT/target/release/shegong search $out/seeds.bundle {q} --json --limit 20" |
   tee "$out/score.txt" | tail -n 1)
 cat "$out/score.txt"
-# Minimums: splitting (articles, titles) and the reference queries.
+# Minimums: splitting (articles, titles), extraction (regions, programs, dates, people), queries.
 python3 - "$summary" <<'PY'
 import re, sys
 s = sys.argv[1]
 got = {k: (int(a), int(b)) for k, a, b in re.findall(r"(\w+) (\d+)/(\d+)", s)}
-need = {"articles": 15, "titles": 13, "queries": 10}
+need = {"articles": 15, "titles": 13, "regions": 15, "programs": 14, "dates": 5, "people": 13, "queries": 10}
 bad = [f"{k} {got[k][0]}/{got[k][1]} < {v}" for k, v in need.items() if got[k][0] < v]
 if bad:
     print("eval: below the promised minimum: " + ", ".join(bad), file=sys.stderr)

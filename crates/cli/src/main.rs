@@ -9,11 +9,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use inputs::{read_pages, Page};
 use shegong_core::dict::Dictionary;
-use shegong_core::pipeline::{domain_terms, process_page};
+use shegong_core::pipeline::{domain_terms, Pipeline};
 use shegong_core::query::parse;
+use shegong_core::taxonomy::Taxonomy;
 use shegong_core::{Article, Bundle, Request};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -39,6 +40,9 @@ enum Command {
         /// No progress bar.
         #[arg(short, long)]
         quiet: bool,
+        /// Program taxonomy (TOML) to classify with, instead of the built-in one.
+        #[arg(long)]
+        taxonomy: Option<PathBuf>,
     },
     /// Print the articles found in page files or folders.
     Extract {
@@ -46,6 +50,9 @@ enum Command {
         inputs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Program taxonomy (TOML) to classify with, instead of the built-in one.
+        #[arg(long)]
+        taxonomy: Option<PathBuf>,
     },
     /// Search a bundle.
     Search {
@@ -94,8 +101,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             output,
             quiet,
-        } => build(&inputs, &output, quiet),
-        Command::Extract { inputs, format } => extract(&inputs, format),
+            taxonomy,
+        } => build(&inputs, &output, quiet, &pipeline(taxonomy.as_deref())?),
+        Command::Extract {
+            inputs,
+            format,
+            taxonomy,
+        } => extract(&inputs, format, &pipeline(taxonomy.as_deref())?),
         Command::Search {
             bundle,
             query,
@@ -142,10 +154,26 @@ fn load(inputs: &[PathBuf]) -> Result<(Vec<Page>, ExitCode)> {
     Ok((pages, code))
 }
 
-fn articles_of(pages: &[Page], progress: Option<&ProgressBar>) -> Vec<Article> {
+/// The pipeline, with the taxonomy file if one is given.
+fn pipeline(taxonomy: Option<&Path>) -> Result<Pipeline> {
+    let Some(path) = taxonomy else {
+        return Ok(Pipeline::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read taxonomy {}", path.display()))?;
+    let t =
+        Taxonomy::parse(&text).with_context(|| format!("invalid taxonomy {}", path.display()))?;
+    Ok(Pipeline::new(t))
+}
+
+fn articles_of(
+    pages: &[Page],
+    pipeline: &Pipeline,
+    progress: Option<&ProgressBar>,
+) -> Vec<Article> {
     let mut out = Vec::new();
     for p in pages {
-        out.extend(process_page(&p.name, &p.text));
+        out.extend(pipeline.process_page(&p.name, &p.text));
         if let Some(pb) = progress {
             pb.inc(p.text.len() as u64);
         }
@@ -153,7 +181,12 @@ fn articles_of(pages: &[Page], progress: Option<&ProgressBar>) -> Vec<Article> {
     out
 }
 
-fn build(inputs: &[PathBuf], output: &PathBuf, quiet: bool) -> Result<ExitCode> {
+fn build(
+    inputs: &[PathBuf],
+    output: &PathBuf,
+    quiet: bool,
+    pipeline: &Pipeline,
+) -> Result<ExitCode> {
     let (pages, code) = load(inputs)?;
     let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
     let pb = (!quiet).then(|| {
@@ -166,7 +199,7 @@ fn build(inputs: &[PathBuf], output: &PathBuf, quiet: bool) -> Result<ExitCode> 
         pb.set_message("读取文章");
         pb
     });
-    let articles = articles_of(&pages, pb.as_ref());
+    let articles = articles_of(&pages, pipeline, pb.as_ref());
     if let Some(pb) = &pb {
         pb.set_message("建立索引");
     }
@@ -196,9 +229,9 @@ fn build(inputs: &[PathBuf], output: &PathBuf, quiet: bool) -> Result<ExitCode> 
     Ok(code)
 }
 
-fn extract(inputs: &[PathBuf], format: Format) -> Result<ExitCode> {
+fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<ExitCode> {
     let (pages, code) = load(inputs)?;
-    let articles = articles_of(&pages, None);
+    let articles = articles_of(&pages, pipeline, None);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {

@@ -180,6 +180,37 @@ fn seeds_extract_to_the_reference_split() {
 }
 
 #[test]
+fn a_custom_taxonomy_classifies() {
+    let dir = tmp("taxonomy");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "社区开展垃圾分类宣传\n\n某社区组织居民学习垃圾分类，开展垃圾分类宣传。\n",
+    )
+    .unwrap();
+    let tax = dir.join("t.toml");
+    std::fs::write(&tax, "[[program]]\nid = \"environment\"\nzh = \"环境\"\nen = \"Environment\"\ncues = [\"垃圾分类\"]\n").unwrap();
+    let o = shegong(&[
+        "extract",
+        dir.join("a.txt").to_str().unwrap(),
+        "--taxonomy",
+        tax.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(articles[0]["programs"][0], "environment");
+    std::fs::write(&tax, "[[program]]\nid = 1\n").unwrap();
+    let bad = shegong(&[
+        "extract",
+        dir.join("a.txt").to_str().unwrap(),
+        "--taxonomy",
+        tax.to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid taxonomy"));
+}
+
+#[test]
 fn missing_input_is_an_error() {
     let o = shegong(&[
         "build",

@@ -119,6 +119,7 @@ mod tests {
             blank_before: false,
             indent: false,
             phrase_gap: false,
+            spaced: text.to_owned(),
         }
     }
 

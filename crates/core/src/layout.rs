@@ -16,6 +16,8 @@ pub struct Line {
     pub indent: bool,
     /// The raw line separates phrases with spaces (`提高站位 端正态度`), as headlines do.
     pub phrase_gap: bool,
+    /// The cleaned line with its spaces kept (single), for bylines that list several names.
+    pub spaced: String,
 }
 
 impl Line {
@@ -47,6 +49,7 @@ pub fn lines(page: &str) -> Vec<Line> {
         let indent = cleaned.starts_with([' ', '\t']);
         out.push(Line {
             phrase_gap: has_phrase_gap(&cleaned),
+            spaced: cleaned.split_whitespace().collect::<Vec<_>>().join(" "),
             text,
             start,
             end: start + raw.trim_end_matches(['\n', '\r']).len(),

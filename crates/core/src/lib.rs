@@ -6,19 +6,27 @@
 pub mod article;
 pub mod bundle;
 pub mod chrome;
+pub mod dates;
 pub mod decode;
 pub mod dict;
+pub mod extract;
 pub mod fold;
 pub mod frontmatter;
+pub mod gazetteer;
 pub mod index;
 pub mod layout;
 pub mod normalize;
+pub mod numbers;
+pub mod orgs;
+pub mod people;
 pub mod pipeline;
 pub mod query;
+pub mod region;
 pub mod search;
 pub mod segment;
 pub mod snippet;
 pub mod split;
+pub mod taxonomy;
 
 pub use article::Article;
 pub use bundle::{Bundle, BundleError};

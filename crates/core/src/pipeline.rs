@@ -1,9 +1,11 @@
-//! From a decoded page to finished articles: front matter, normalise and split, then the
-//! page-level overrides.
+//! From a decoded page to finished articles: front matter, normalise and split, the
+//! page-level overrides, then extraction.
 
 use crate::article::{Article, DateInfo, Region};
+use crate::extract::extract_page;
 use crate::frontmatter::{self, FrontMatter};
 use crate::split::split_page;
+use crate::taxonomy::Taxonomy;
 
 /// Social-work terms that segmentation must keep whole (added as user words when building).
 pub const DOMAIN_TERMS: &str = include_str!("../data/domain_terms.txt");
@@ -16,12 +18,36 @@ pub fn domain_terms() -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// All articles of one decoded page.
+/// Turns pages into finished articles with one taxonomy.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    taxonomy: Taxonomy,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Self::new(Taxonomy::builtin())
+    }
+}
+
+impl Pipeline {
+    pub fn new(taxonomy: Taxonomy) -> Self {
+        Self { taxonomy }
+    }
+
+    /// All articles of one decoded page: front matter, split, extraction.
+    pub fn process_page(&self, file: &str, text: &str) -> Vec<Article> {
+        let (fm, body_at) = frontmatter::split(text);
+        let mut articles = split_page(file, &text[body_at..], body_at);
+        apply_front_matter(&fm, &mut articles);
+        extract_page(&mut articles, &self.taxonomy);
+        articles
+    }
+}
+
+/// All articles of one decoded page, with the built-in taxonomy.
 pub fn process_page(file: &str, text: &str) -> Vec<Article> {
-    let (fm, body_at) = frontmatter::split(text);
-    let mut articles = split_page(file, &text[body_at..], body_at);
-    apply_front_matter(&fm, &mut articles);
-    articles
+    Pipeline::default().process_page(file, text)
 }
 
 /// Front matter overrides what the page would otherwise give; a title only applies to a page

@@ -845,7 +845,7 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
     let byline = (!d.bylines.is_empty()).then(|| {
         d.bylines
             .iter()
-            .filter_map(|&i| byline(&ls[i].text))
+            .filter_map(|&i| byline(&ls[i].spaced))
             .collect::<Vec<_>>()
             .join(" ")
     });

@@ -1,5 +1,5 @@
 //! Snapshot tests of what the pipeline makes of each seed page: the articles with their
-//! titles, attributions and normalised text. A change in normalisation or splitting shows up
+//! titles, attributions, extracted fields and normalised text. A change in normalisation or splitting shows up
 //! as a diff; accept it with `UPDATE_EXPECT=1 cargo test -p shegong-core --test seeds`.
 
 use expect_test::{expect_file, ExpectFile};
@@ -23,6 +23,33 @@ fn render(file: &str, page: &str) -> String {
                 out.push_str(&format!("{label}: {v}\n"));
             }
         }
+        if let Some(r) = &a.region {
+            let path: Vec<&str> = [&r.province, &r.city, &r.district, &r.town]
+                .into_iter()
+                .map(|x| x.as_deref().unwrap_or("-"))
+                .collect();
+            out.push_str(&format!(
+                "region: {} ({})\n",
+                path.join(" > "),
+                r.code.as_deref().unwrap_or("")
+            ));
+        }
+        out.push_str(&format!("programs: {}\n", a.programs.join(", ")));
+        if let Some(d) = &a.date {
+            out.push_str(&format!(
+                "date: {:?}-{:?}-{:?} ({}, {})\n",
+                d.year, d.month, d.day, d.precision, d.text
+            ));
+        }
+        let people: Vec<String> = a
+            .people
+            .iter()
+            .map(|p| format!("{}/{}", p.name, p.role.as_deref().unwrap_or("")))
+            .collect();
+        out.push_str(&format!("people: {}\n", people.join(", ")));
+        out.push_str(&format!("organizations: {}\n", a.organizations.join(", ")));
+        let numbers: Vec<&str> = a.numbers.iter().map(|n| n.text.as_str()).collect();
+        out.push_str(&format!("numbers: {}\n", numbers.join(", ")));
         out.push('\n');
         out.push_str(&a.text);
         out.push_str("\n\n");

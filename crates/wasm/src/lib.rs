@@ -5,8 +5,11 @@
 //! await init();
 //! const engine = Shegong.load(new Uint8Array(await (await fetch("bundle.bin")).arrayBuffer()));
 //! const { total, hits } = engine.search("社工站", 10);
+//! const articles = extract("page.txt", rawText);   // split + extract a page in the browser
 //! ```
 
+use serde::Serialize;
+use shegong_core::pipeline::process_page;
 use shegong_core::query::parse;
 use shegong_core::{Bundle, Engine, Request, Results};
 use wasm_bindgen::prelude::*;
@@ -48,4 +51,15 @@ pub fn run(engine: &Engine, query: &str, limit: usize) -> Results {
         offset: 0,
         limit,
     })
+}
+
+/// Split a raw page into articles and extract their fields, exactly as `shegong extract` does.
+/// Returns an array of article objects (the same fields as the CLI's JSON).
+#[wasm_bindgen]
+pub fn extract(file: &str, text: &str) -> Result<JsValue, JsError> {
+    let articles = process_page(file, text);
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    articles
+        .serialize(&ser)
+        .map_err(|e| JsError::new(&e.to_string()))
 }

@@ -46,6 +46,16 @@ fn ranks_and_folds_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
+fn extraction_in_the_browser_equals_native() {
+    // tests/native.rs checks that native extraction of this page equals the same fixture.
+    let page = include_str!("../../../seeds/004_5e68e9660a63f3de.txt");
+    let articles = shegong_core::pipeline::process_page("seeds/004_5e68e9660a63f3de.txt", page);
+    let json = serde_json::to_string_pretty(&articles).unwrap();
+    assert_eq!(json, include_str!("fixtures/seed-004.json"));
+    assert!(shegong_wasm::extract("p.txt", page).unwrap().is_object());
+}
+
+#[wasm_bindgen_test]
 fn bad_bundle_is_an_error() {
     assert!(Shegong::load(b"not a bundle").is_err());
 }
