@@ -12,7 +12,7 @@ use shegong_core::dict::Dictionary;
 use shegong_core::pipeline::{domain_terms, Pipeline};
 use shegong_core::query::parse;
 use shegong_core::taxonomy::Taxonomy;
-use shegong_core::{Article, Bundle, Request};
+use shegong_core::{Article, Bundle, Request, Selection};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -205,7 +205,7 @@ fn build(
     }
     let mut dict = Dictionary::jieba();
     dict.add_user_words(domain_terms());
-    let bundle = Bundle::build(articles, &dict);
+    let bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels());
     let bytes = bundle.encode();
     if let Some(pb) = &pb {
         pb.finish_and_clear();
@@ -306,6 +306,7 @@ fn search(bundle: &PathBuf, query: &str, limit: usize, json: bool) -> Result<Exi
     let q = parse(query);
     let results = engine.search(&Request {
         query: &q,
+        selection: &Selection::default(),
         offset: 0,
         limit,
     });

@@ -18,6 +18,7 @@ use crate::dict::Dictionary;
 use crate::index::Index;
 use crate::search::Engine;
 use crate::segment::Segmenter;
+use crate::taxonomy::ProgramLabel;
 use serde::{Deserialize, Serialize};
 
 pub const MAGIC: [u8; 4] = *b"SHGB";
@@ -62,6 +63,8 @@ pub struct Header {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Payload {
     pub articles: Vec<Article>,
+    /// Labels of the program types the articles were classified with.
+    pub programs: Vec<ProgramLabel>,
     /// The dictionary entries query segmentation needs (see [`Dictionary::subset_for`]).
     pub dict: Dictionary,
     pub index: Index,
@@ -75,8 +78,12 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// Build a bundle from articles with the given (full) dictionary.
-    pub fn build(articles: Vec<Article>, full_dict: &Dictionary) -> Self {
+    /// Build a bundle from articles with the given (full) dictionary and program labels.
+    pub fn build(
+        articles: Vec<Article>,
+        full_dict: &Dictionary,
+        programs: Vec<ProgramLabel>,
+    ) -> Self {
         let corpus: String = articles
             .iter()
             .flat_map(|a| crate::index::folded_fields(a).into_iter())
@@ -95,6 +102,7 @@ impl Bundle {
             header,
             payload: Payload {
                 articles,
+                programs,
                 dict,
                 index,
             },
@@ -165,7 +173,12 @@ impl Bundle {
     /// A search engine over this bundle.
     pub fn into_engine(self) -> Engine {
         let seg = Segmenter::new(&self.payload.dict);
-        Engine::new(self.payload.articles, self.payload.index, seg)
+        Engine::new(
+            self.payload.articles,
+            self.payload.programs,
+            self.payload.index,
+            seg,
+        )
     }
 }
 
@@ -230,7 +243,7 @@ mod tests {
             text: "为老人服务".into(),
             ..Article::default()
         };
-        Bundle::build(vec![a], &dict)
+        Bundle::build(vec![a], &dict, Vec::new())
     }
 
     #[test]

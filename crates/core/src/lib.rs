@@ -10,6 +10,7 @@ pub mod dates;
 pub mod decode;
 pub mod dict;
 pub mod extract;
+pub mod facets;
 pub mod fold;
 pub mod frontmatter;
 pub mod gazetteer;
@@ -30,4 +31,5 @@ pub mod taxonomy;
 
 pub use article::Article;
 pub use bundle::{Bundle, BundleError};
+pub use facets::Selection;
 pub use search::{Engine, Request, Results};

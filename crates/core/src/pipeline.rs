@@ -35,6 +35,10 @@ impl Pipeline {
         Self { taxonomy }
     }
 
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
     /// All articles of one decoded page: front matter, split, extraction.
     pub fn process_page(&self, file: &str, text: &str) -> Vec<Article> {
         let (fm, body_at) = frontmatter::split(text);

@@ -1,12 +1,14 @@
 //! Running a parsed [`Query`] against an [`Index`]: matching, BM25F ranking, filters, snippets.
 
 use crate::article::Article;
+use crate::facets::{self, Facets, Selection};
 use crate::fold::fold;
 use crate::index::{folded_fields, Index, N_FIELDS};
 use crate::normalize::is_cjk;
-use crate::query::{Clause, Query, YearMonth};
+use crate::query::{Clause, Query};
 use crate::segment::Segmenter;
 use crate::snippet::{snippet, Segment};
+use crate::taxonomy::ProgramLabel;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
@@ -32,13 +34,15 @@ pub struct Hit {
 pub struct Results {
     pub total: usize,
     pub hits: Vec<Hit>,
+    pub facets: Facets,
     pub warnings: Vec<String>,
 }
 
-/// What to search for and how many results to return.
+/// What to search for, the facet selection, and how many results to return.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request<'a> {
     pub query: &'a Query,
+    pub selection: &'a Selection,
     pub offset: usize,
     pub limit: usize,
 }
@@ -47,6 +51,7 @@ pub struct Request<'a> {
 #[derive(Debug, Clone)]
 pub struct Engine {
     articles: Vec<Article>,
+    programs: Vec<ProgramLabel>,
     index: Index,
     seg: Segmenter,
     /// Folded fields of every article, for verifying text the words do not cover.
@@ -63,11 +68,17 @@ struct Needle {
 }
 
 impl Engine {
-    pub fn new(articles: Vec<Article>, index: Index, seg: Segmenter) -> Self {
+    pub fn new(
+        articles: Vec<Article>,
+        programs: Vec<ProgramLabel>,
+        index: Index,
+        seg: Segmenter,
+    ) -> Self {
         let folded = articles.iter().map(folded_fields).collect();
         let avg_len = index.avg_field_len();
         Self {
             articles,
+            programs,
             index,
             seg,
             folded,
@@ -77,6 +88,11 @@ impl Engine {
 
     pub fn articles(&self) -> &[Article] {
         &self.articles
+    }
+
+    /// Labels of the program types used in the collection.
+    pub fn programs(&self) -> &[ProgramLabel] {
+        &self.programs
     }
 
     pub fn segmenter(&self) -> &Segmenter {
@@ -122,6 +138,9 @@ impl Engine {
                 .map(|d| (d, 0.0))
                 .collect(),
         };
+        let matching: Vec<u32> = ranked.iter().map(|(d, _)| *d).collect();
+        let facets = facets::count(&self.articles, &matching, req.selection);
+        ranked.retain(|(d, _)| req.selection.matches(&self.articles[*d as usize]));
         ranked.sort_by(|a, b| {
             b.1.partial_cmp(&a.1)
                 .unwrap_or(std::cmp::Ordering::Equal)
@@ -147,6 +166,7 @@ impl Engine {
         Results {
             total,
             hits,
+            facets,
             warnings: q.warnings.clone(),
         }
     }
@@ -344,7 +364,7 @@ impl Engine {
             let hit = match &p.clause {
                 Clause::Region(r) => region_matches(a, r),
                 Clause::Program(prog) => a.programs.iter().any(|x| x == prog),
-                Clause::Date { from, to } => date_in(a, *from, *to),
+                Clause::Date { from, to } => facets::date_in(a, *from, *to),
                 _ => return true,
             };
             hit != p.negated
@@ -373,20 +393,4 @@ pub fn region_matches(a: &Article, r: &str) -> bool {
             .flatten()
             .any(|name| fold(name).starts_with(&r))
     })
-}
-
-fn date_in(a: &Article, from: Option<YearMonth>, to: Option<YearMonth>) -> bool {
-    let Some(d) = &a.date else { return false };
-    let Some(year) = d.year else { return false };
-    let month_lo = d.month.unwrap_or(1);
-    let month_hi = d.month.unwrap_or(12);
-    let lo = YearMonth {
-        year,
-        month: month_lo,
-    };
-    let hi = YearMonth {
-        year,
-        month: month_hi,
-    };
-    from.is_none_or(|f| hi >= f) && to.is_none_or(|t| lo <= t)
 }

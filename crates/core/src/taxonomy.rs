@@ -1,7 +1,7 @@
 //! Program types: a taxonomy kept as a TOML data file, and classification by weighted cues.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The taxonomy shipped with Shegong.
 pub const BUILTIN: &str = include_str!("../data/taxonomy.toml");
@@ -33,6 +33,14 @@ pub struct Program {
     pub zh: String,
     pub en: String,
     pub cues: Vec<String>,
+}
+
+/// A program's labels, without its cues: what a bundle carries for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramLabel {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +90,18 @@ impl Taxonomy {
     /// The taxonomy shipped with Shegong.
     pub fn builtin() -> Self {
         Self::parse(BUILTIN).expect("the built-in taxonomy is valid")
+    }
+
+    /// The programs' labels.
+    pub fn labels(&self) -> Vec<ProgramLabel> {
+        self.programs
+            .iter()
+            .map(|p| ProgramLabel {
+                id: p.id.clone(),
+                zh: p.zh.clone(),
+                en: p.en.clone(),
+            })
+            .collect()
     }
 
     /// Classify an article from its folded title, lead and body: 0–3 program ids, best first.

@@ -56,3 +56,119 @@ proptest! {
         let _ = parse(&s);
     }
 }
+
+mod facets {
+    use proptest::prelude::*;
+    use shegong_core::article::{Article, DateInfo, Region};
+    use shegong_core::facets::{count, region_path, RegionCount, Selection};
+    use shegong_core::query::YearMonth;
+
+    const PLACES: [[&str; 3]; 4] = [
+        ["上海市", "上海市", "闵行区"],
+        ["上海市", "上海市", "徐汇区"],
+        ["甘肃省", "武威市", "民勤县"],
+        ["四川省", "成都市", "天府新区"],
+    ];
+    const PROGRAMS: [&str; 4] = ["youth", "elderly", "station", "training"];
+
+    fn article() -> impl Strategy<Value = Article> {
+        (
+            prop::option::of((0..PLACES.len(), 1..=3usize)),
+            prop::collection::vec(0..PROGRAMS.len(), 0..3),
+            prop::option::of((2022..2025i32, prop::option::of(1..=12u32))),
+        )
+            .prop_map(|(place, programs, date)| {
+                let mut programs: Vec<String> = programs
+                    .into_iter()
+                    .map(|p| PROGRAMS[p].to_owned())
+                    .collect();
+                programs.dedup();
+                Article {
+                    region: place.map(|(p, depth)| {
+                        let mut l = PLACES[p][..depth].iter().map(|s| (*s).to_owned());
+                        Region {
+                            province: l.next(),
+                            city: l.next(),
+                            district: l.next(),
+                            town: None,
+                            code: None,
+                        }
+                    }),
+                    programs,
+                    date: date.map(|(y, m)| DateInfo {
+                        year: Some(y),
+                        month: m,
+                        day: None,
+                        precision: "month".into(),
+                        text: String::new(),
+                    }),
+                    ..Article::default()
+                }
+            })
+    }
+
+    fn selection() -> impl Strategy<Value = Selection> {
+        (
+            prop::collection::vec((0..PLACES.len(), 1..=3usize), 0..3),
+            prop::collection::vec(0..PROGRAMS.len(), 0..3),
+            prop::option::of((2022..2025i32, 1..=12u32)),
+        )
+            .prop_map(|(regions, programs, from)| Selection {
+                regions: regions
+                    .into_iter()
+                    .map(|(p, d)| PLACES[p][..d].join("/"))
+                    .collect(),
+                programs: programs
+                    .into_iter()
+                    .map(|p| PROGRAMS[p].to_owned())
+                    .collect(),
+                from: from.map(|(year, month)| YearMonth { year, month }),
+                to: None,
+            })
+    }
+
+    fn flatten(nodes: &[RegionCount], out: &mut Vec<(String, usize)>) {
+        for n in nodes {
+            out.push((n.path.clone(), n.count));
+            flatten(&n.children, out);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn disjunctive_counts_match_brute_force(
+            arts in prop::collection::vec(article(), 0..40),
+            sel in selection(),
+        ) {
+            let docs: Vec<u32> = (0..arts.len() as u32).collect();
+            let f = count(&arts, &docs, &sel);
+            // Programs: every article passing the other facets, per program.
+            for (id, n) in &f.programs {
+                let brute = arts.iter().filter(|a| sel.region_ok(a) && sel.date_ok(a) && a.programs.contains(id)).count();
+                prop_assert_eq!(*n, brute, "program {}", id);
+            }
+            let listed: usize = PROGRAMS.iter().filter(|p| arts.iter().any(|a| sel.region_ok(a) && sel.date_ok(a) && a.programs.iter().any(|x| x == *p))).count();
+            prop_assert_eq!(f.programs.len(), listed);
+            // Regions: every path prefix.
+            let mut regions = Vec::new();
+            flatten(&f.regions, &mut regions);
+            for (path, n) in &regions {
+                let brute = arts.iter().filter(|a| {
+                    let p = region_path(a).join("/");
+                    sel.program_ok(a) && sel.date_ok(a) && (p == *path || p.starts_with(&format!("{path}/")))
+                }).count();
+                prop_assert_eq!(*n, brute, "region {}", path);
+            }
+            // Dates: months.
+            for (ym, n) in &f.months {
+                let brute = arts.iter().filter(|a| {
+                    sel.region_ok(a) && sel.program_ok(a)
+                        && a.date.as_ref().is_some_and(|d| d.month.is_some() && format!("{:04}-{:02}", d.year.unwrap_or(0), d.month.unwrap_or(0)) == *ym)
+                }).count();
+                prop_assert_eq!(*n, brute, "month {}", ym);
+            }
+            let unknown = arts.iter().filter(|a| sel.region_ok(a) && sel.program_ok(a) && a.date.is_none()).count();
+            prop_assert_eq!(f.date_unknown, unknown);
+        }
+    }
+}

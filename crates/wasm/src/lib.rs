@@ -11,7 +11,7 @@
 use serde::Serialize;
 use shegong_core::pipeline::process_page;
 use shegong_core::query::parse;
-use shegong_core::{Bundle, Engine, Request, Results};
+use shegong_core::{Bundle, Engine, Request, Results, Selection};
 use wasm_bindgen::prelude::*;
 
 /// A loaded bundle.
@@ -36,19 +36,51 @@ impl Shegong {
         self.engine.articles().len()
     }
 
-    /// Search; returns `{ total, hits: [{ id, title, score, snippet: [{ text, highlight }] }], warnings }`.
+    /// Search; returns `{ total, hits: [{ id, title, score, snippet: [{ text, highlight }] }],
+    /// facets, warnings }`.
     pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
-        let results = run(&self.engine, query, limit);
-        serde_wasm_bindgen::to_value(&results).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&run(&self.engine, query, &Selection::default(), 0, limit))
+    }
+
+    /// Search with facet selections `{ regions: ["上海市/上海市/闵行区"], programs: ["youth"],
+    /// from: {year, month}, to: {year, month} }` (all optional) and paging.
+    #[wasm_bindgen(js_name = searchWith)]
+    pub fn search_with(
+        &self,
+        query: &str,
+        selection: JsValue,
+        offset: usize,
+        limit: usize,
+    ) -> Result<JsValue, JsError> {
+        let selection: Selection = if selection.is_undefined() || selection.is_null() {
+            Selection::default()
+        } else {
+            serde_wasm_bindgen::from_value(selection)
+                .map_err(|e| JsError::new(&format!("invalid selection: {e}")))?
+        };
+        to_js(&run(&self.engine, query, &selection, offset, limit))
     }
 }
 
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The search behind [`Shegong::search`], separate from the JS conversion so tests can call it.
-pub fn run(engine: &Engine, query: &str, limit: usize) -> Results {
+pub fn run(
+    engine: &Engine,
+    query: &str,
+    selection: &Selection,
+    offset: usize,
+    limit: usize,
+) -> Results {
     let q = parse(query);
     engine.search(&Request {
         query: &q,
-        offset: 0,
+        selection,
+        offset,
         limit,
     })
 }
@@ -57,9 +89,5 @@ pub fn run(engine: &Engine, query: &str, limit: usize) -> Results {
 /// Returns an array of article objects (the same fields as the CLI's JSON).
 #[wasm_bindgen]
 pub fn extract(file: &str, text: &str) -> Result<JsValue, JsError> {
-    let articles = process_page(file, text);
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    articles
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))
+    to_js(&process_page(file, text))
 }

@@ -25,7 +25,7 @@ fn bundle_bytes() -> Vec<u8> {
             ..Article::default()
         },
     ];
-    Bundle::build(articles, &dict).encode()
+    Bundle::build(articles, &dict, Vec::new()).encode()
 }
 
 #[wasm_bindgen_test]
@@ -39,7 +39,13 @@ fn loads_and_searches() {
 #[wasm_bindgen_test]
 fn ranks_and_folds_in_the_browser() {
     let engine = Bundle::decode(&bundle_bytes()).unwrap().into_engine();
-    let r = run(&engine, "老人服务", 10);
+    let r = run(
+        &engine,
+        "老人服务",
+        &shegong_core::Selection::default(),
+        0,
+        10,
+    );
     assert_eq!(r.total, 2);
     // Traditional text is found by a Simplified query, and the title match ranks first.
     assert_eq!(r.hits[0].id, "a-2");
