@@ -54,6 +54,23 @@ enum Command {
         #[arg(long)]
         taxonomy: Option<PathBuf>,
     },
+    /// Write a deterministic synthetic corpus (real sentences recombined) for benchmarks.
+    Synth {
+        /// How many articles.
+        #[arg(long)]
+        articles: usize,
+        /// Folder to write the pages to.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Pages whose sentences are recombined.
+        #[arg(long, default_value = "seeds")]
+        from: PathBuf,
+        /// Articles per page file.
+        #[arg(long, default_value_t = 20)]
+        per_page: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Search a bundle.
     Search {
         bundle: PathBuf,
@@ -108,6 +125,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             taxonomy,
         } => extract(&inputs, format, &pipeline(taxonomy.as_deref())?),
+        Command::Synth {
+            articles,
+            output,
+            from,
+            per_page,
+            seed,
+        } => synth(articles, &output, &from, per_page.max(1), seed),
         Command::Search {
             bundle,
             query,
@@ -216,13 +240,16 @@ fn build(
     std::fs::write(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
     let p = &bundle.payload;
     let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
+    let dict_bytes = bundle.dict_size();
     eprintln!(
-        "{} pages → {} articles ({} with a region), {} words, {} dictionary entries; wrote {} ({} bytes)",
+        "{} pages → {} articles ({} with a region), {} words, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes)",
         pages.len(),
         p.articles.len(),
         regions,
         p.index.terms.len(),
         p.dict.len(),
+        dict_bytes,
+        100.0 * dict_bytes as f64 / bytes.len().max(1) as f64,
         output.display(),
         bytes.len()
     );
@@ -295,6 +322,34 @@ fn csv_cell(s: &str) -> String {
     } else {
         s.to_owned()
     }
+}
+
+fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Result<ExitCode> {
+    let (pages, code) = load(&[from.to_path_buf()])?;
+    let texts: Vec<String> = articles_of(&pages, &Pipeline::default(), None)
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
+    let sentences = shegong_core::synth::sentences(&texts);
+    if sentences.is_empty() {
+        anyhow::bail!(
+            "no sentences found in {} to recombine (give a folder of pages)",
+            from.display()
+        );
+    }
+    std::fs::create_dir_all(output)
+        .with_context(|| format!("cannot create {}", output.display()))?;
+    let out = shegong_core::synth::pages(&sentences, n, per_page, seed);
+    for (i, page) in out.iter().enumerate() {
+        let path = output.join(format!("synth-{i:05}.txt"));
+        std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    eprintln!(
+        "{n} articles in {} pages written to {}",
+        out.len(),
+        output.display()
+    );
+    Ok(code)
 }
 
 fn search(bundle: &PathBuf, query: &str, limit: usize, json: bool) -> Result<ExitCode> {

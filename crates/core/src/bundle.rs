@@ -109,6 +109,11 @@ impl Bundle {
         }
     }
 
+    /// Encoded size of the dictionary subset (to report its share of the payload).
+    pub fn dict_size(&self) -> usize {
+        postcard::to_allocvec(&self.payload.dict).map_or(0, |v| v.len())
+    }
+
     /// Encode to bytes (deterministic).
     pub fn encode(&self) -> Vec<u8> {
         let payload = postcard::to_allocvec(&self.payload).expect("payload types always serialise");

@@ -29,6 +29,7 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
     let mentions: Vec<Vec<Mention>> = texts.iter().map(|t| g.find(&fold(t))).collect();
     let all_mentions: Vec<Mention> = mentions.iter().flatten().cloned().collect();
     let page_default = region::page_default(g, &all_mentions);
+    let page = region::Page::new(g, &all_mentions);
     let found: Vec<Vec<dates::Found>> = texts.iter().map(|t| dates::find(t)).collect();
     // The reference date for relative dates: front matter, else the latest full date on the page.
     let front_matter_date = articles.iter().find_map(|a| {
@@ -39,13 +40,7 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
     let reference = front_matter_date.or_else(|| dates::latest_full(&found.concat()));
     for (k, a) in articles.iter_mut().enumerate() {
         if a.region.is_none() {
-            let others: Vec<Mention> = mentions
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .flat_map(|(_, m)| m.iter().cloned())
-                .collect();
-            a.region = region::resolve(g, &mentions[k], &others).or_else(|| page_default.clone());
+            a.region = region::resolve(g, &mentions[k], &page).or_else(|| page_default.clone());
         }
         let [title, lead, body] = folded_fields(a);
         if a.programs.is_empty() {

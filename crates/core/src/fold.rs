@@ -5,24 +5,31 @@
 //! so a char offset in the folded text is the same char offset in the original and
 //! highlights found on folded text land on the original text unchanged.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// OpenCC `TSCharacters` (Apache-2.0), reduced to one-to-one pairs by `scripts/gen-ts-chars.py`.
 const TS_CHARS: &str = include_str!("../data/ts_chars.txt");
 
-fn ts_table() -> &'static HashMap<char, char> {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+/// The table sorted by traditional character, for binary search.
+fn ts_table() -> &'static [(char, char)] {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        TS_CHARS
+        let mut t: Vec<(char, char)> = TS_CHARS
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let mut chars = l.chars();
                 Some((chars.next()?, chars.next()?))
             })
-            .collect()
+            .collect();
+        t.sort_unstable();
+        t
     })
+}
+
+fn simplified(c: char) -> Option<char> {
+    let t = ts_table();
+    t.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| t[i].1)
 }
 
 /// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms.
@@ -41,7 +48,7 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    if let Some(&s) = ts_table().get(&c) {
+    if let Some(s) = simplified(c) {
         return s;
     }
     let mut lower = c.to_lowercase();
@@ -58,9 +65,7 @@ pub fn fold(text: &str) -> String {
 
 /// Traditional → Simplified only (no case or width change), for display of names in a canonical script.
 pub fn to_simplified(text: &str) -> String {
-    text.chars()
-        .map(|c| ts_table().get(&c).copied().unwrap_or(c))
-        .collect()
+    text.chars().map(|c| simplified(c).unwrap_or(c)).collect()
 }
 
 #[cfg(test)]

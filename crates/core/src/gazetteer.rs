@@ -195,8 +195,10 @@ impl Gazetteer {
     }
 
     /// Is `a` the same as, an ancestor of, or a descendant of `b`?
+    /// Codes nest: a division's code starts with its parent's (also in the supplement).
     pub fn related(&self, a: usize, b: usize) -> bool {
-        self.chain(a).contains(&b) || self.chain(b).contains(&a)
+        let (ca, cb) = (&self.divisions[a].code, &self.divisions[b].code);
+        ca.starts_with(cb.as_str()) || cb.starts_with(ca.as_str())
     }
 }
 
@@ -255,6 +257,22 @@ mod tests {
             .candidates
             .iter()
             .all(|&i| g.divisions[i].level == Level::Town));
+    }
+
+    #[test]
+    fn codes_nest_like_the_hierarchy() {
+        let g = gazetteer();
+        for (i, d) in g.divisions.iter().enumerate() {
+            if let Some(p) = d.parent {
+                assert!(
+                    d.code.starts_with(&g.divisions[p].code),
+                    "{} under {}",
+                    d.code,
+                    g.divisions[p].code
+                );
+                assert!(g.related(i, p));
+            }
+        }
     }
 
     #[test]

@@ -27,7 +27,9 @@ pub mod search;
 pub mod segment;
 pub mod snippet;
 pub mod split;
+pub mod synth;
 pub mod taxonomy;
+pub mod wordlist;
 
 pub use article::Article;
 pub use bundle::{Bundle, BundleError};

@@ -3,6 +3,8 @@
 
 use crate::article::NumberMention;
 use crate::normalize::is_cjk;
+use crate::wordlist::WordList;
+use std::sync::OnceLock;
 
 /// Units, longest first where one ends another.
 const UNITS: [&str; 26] = [
@@ -33,6 +35,12 @@ const UNITS: [&str; 26] = [
     "间",
     "座",
 ];
+
+/// The first of [`UNITS`] found at `i` in `chars`.
+fn unit_chars_at(chars: &[char], i: usize) -> Option<&'static str> {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::new(&UNITS)).at(chars, i)
+}
 
 const CN_DIGITS: &str = "零〇一二两三四五六七八九";
 
@@ -136,18 +144,15 @@ pub fn find(text: &str) -> Vec<NumberMention> {
                 _ => break,
             }
         }
-        let unit = UNITS.iter().find(|u| {
-            let uc: Vec<char> = u.chars().collect();
-            chars.len() >= k + uc.len() && chars[k..k + uc.len()] == uc[..]
-        });
+        let unit = unit_chars_at(&chars, k);
         // "一个", "一场": an article, not a key number.
         let (Some(unit), Some(mut v)) = (unit, value.filter(|&v| arabic || v >= 2.0)) else {
             i = j.max(i + 1);
             continue;
         };
-        if *unit == "万元" {
+        if unit == "万元" {
             v *= 10_000.0;
-        } else if *unit == "亿元" {
+        } else if unit == "亿元" {
             v *= 100_000_000.0;
         }
         let end = k + unit.chars().count();
@@ -160,7 +165,7 @@ pub fn find(text: &str) -> Vec<NumberMention> {
         out.push(NumberMention {
             text: chars[from..end].iter().collect::<String>().replace(' ', ""),
             value: v,
-            unit: (*unit).to_owned(),
+            unit: unit.to_owned(),
             counts: counted(&chars, from),
         });
         i = end;

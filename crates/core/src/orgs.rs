@@ -3,6 +3,8 @@
 
 use crate::fold::fold;
 use crate::normalize::is_cjk;
+use crate::wordlist::WordList;
+use std::sync::OnceLock;
 
 /// Institutional suffixes, longest first where one ends another.
 const SUFFIXES: [&str; 30] = [
@@ -38,6 +40,12 @@ const SUFFIXES: [&str; 30] = [
     "局",
 ];
 
+/// The first of [`SUFFIXES`] found at `i` in `chars`.
+fn suffix_chars_at(chars: &[char], i: usize) -> Option<&'static str> {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::new(&SUFFIXES)).at(chars, i)
+}
+
 /// Words ending in 局 that are not bureaus (格局, 布局, 大局).
 const NOT_BUREAU: &str = "格布大全结开变僵骗饭";
 
@@ -53,16 +61,13 @@ pub fn find(text: &str) -> Vec<String> {
     // Names do not overlap: one starts no earlier than the previous one ended.
     let mut last_end = 0;
     while i < folded.len() {
-        let hit = SUFFIXES.iter().find(|s| {
-            let sc: Vec<char> = s.chars().collect();
-            folded.len() >= i + sc.len() && folded[i..i + sc.len()] == sc[..]
-        });
+        let hit = suffix_chars_at(&folded, i);
         let Some(suffix) = hit else {
             i += 1;
             continue;
         };
         let end = i + suffix.chars().count();
-        if *suffix == "局" && i > 0 && NOT_BUREAU.contains(folded[i - 1]) {
+        if suffix == "局" && i > 0 && NOT_BUREAU.contains(folded[i - 1]) {
             i = end;
             continue;
         }

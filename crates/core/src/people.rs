@@ -4,6 +4,7 @@
 use crate::article::Person;
 use crate::fold::fold;
 use crate::normalize::is_cjk;
+use crate::wordlist::WordList;
 use std::sync::OnceLock;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -81,6 +82,12 @@ const ROLES: [&str; 70] = [
     "律师",
     "专家",
 ];
+
+/// The first of [`ROLES`] found at `i` in `chars`.
+fn role_chars_at(chars: &[char], i: usize) -> Option<&'static str> {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::new(&ROLES)).at(chars, i)
+}
 
 /// Academic titles written after a name.
 const TITLES: [&str; 6] = ["副教授", "教授", "博士", "研究员", "院士", "老师"];
@@ -230,10 +237,7 @@ fn from_text(text: &str, out: &mut Vec<Person>) {
     let folded: Vec<char> = fold(text).chars().collect();
     let mut i = 0;
     while i < folded.len() {
-        let role = ROLES.iter().find(|r| {
-            let rc: Vec<char> = r.chars().collect();
-            folded.len() >= i + rc.len() && folded[i..i + rc.len()] == rc[..]
-        });
+        let role = role_chars_at(&folded, i);
         if let Some(r) = role {
             let at = i + r.chars().count();
             if let Some(len) = name_at(&folded, at, true) {

@@ -13,11 +13,51 @@ use std::collections::BTreeSet;
 /// Weight of a name found elsewhere on the page, relative to one in the article.
 const PAGE_WEIGHT: f32 = 0.5;
 
+/// Names on a page, read once for all its articles: each distinct reading with its count.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    readings: Vec<(Vec<usize>, f32)>,
+}
+
+/// Repeated names are counted once per distinct reading, with their multiplicity.
+fn grouped(ms: &[Mention]) -> Vec<(Vec<usize>, f32)> {
+    let mut out: Vec<(Vec<usize>, f32)> = Vec::new();
+    for m in ms {
+        match out.iter_mut().find(|(c, _)| *c == m.candidates) {
+            Some(e) => e.1 += 1.0,
+            None => out.push((m.candidates.clone(), 1.0)),
+        }
+    }
+    out
+}
+
+impl Page {
+    /// Read the mentions of all the articles of a page.
+    pub fn new(g: &Gazetteer, mentions: &[Mention]) -> Self {
+        Page {
+            readings: grouped(&read_compounds(g, mentions).0),
+        }
+    }
+
+    /// The page without one article's own readings.
+    fn without(&self, own: &[(Vec<usize>, f32)]) -> Vec<(Vec<usize>, f32)> {
+        self.readings
+            .iter()
+            .map(|(c, n)| {
+                let mine = own.iter().find(|(o, _)| o == c).map_or(0.0, |(_, k)| *k);
+                (c.clone(), (n - mine).max(0.0))
+            })
+            .filter(|(_, n)| *n > 0.0)
+            .collect()
+    }
+}
+
 /// Resolve an article's region from its own mentions and those of the rest of its page.
-pub fn resolve(g: &Gazetteer, article: &[Mention], page: &[Mention]) -> Option<Region> {
+pub fn resolve(g: &Gazetteer, article: &[Mention], page: &Page) -> Option<Region> {
     let (article, attached) = read_compounds(g, article);
-    let (page, _) = read_compounds(g, page);
-    let best = best_candidate(g, &article, &page)?;
+    let own = grouped(&article);
+    let others = page.without(&own);
+    let best = best_candidate(g, &article, &own, &others)?;
     let node = descend(g, best, &article);
     let mut region = region_of(g, node);
     if region.town.is_none() {
@@ -81,7 +121,7 @@ fn read_compounds(g: &Gazetteer, mentions: &[Mention]) -> (Vec<Mention>, Vec<(us
 /// The page's own region, cut at district level, for articles that name no place.
 pub fn page_default(g: &Gazetteer, page: &[Mention]) -> Option<Region> {
     let (page, _) = read_compounds(g, page);
-    let best = best_candidate(g, &page, &[])?;
+    let best = best_candidate(g, &page, &grouped(&page), &[])?;
     let mut node = descend(g, best, &page);
     while g.divisions[node].level > Level::District {
         node = g.divisions[node].parent?;
@@ -89,20 +129,26 @@ pub fn page_default(g: &Gazetteer, page: &[Mention]) -> Option<Region> {
     Some(region_of(g, node))
 }
 
-fn best_candidate(g: &Gazetteer, article: &[Mention], page: &[Mention]) -> Option<usize> {
+fn best_candidate(
+    g: &Gazetteer,
+    article: &[Mention],
+    in_article: &[(Vec<usize>, f32)],
+    on_page: &[(Vec<usize>, f32)],
+) -> Option<usize> {
     let candidates: BTreeSet<usize> = article
         .iter()
         .flat_map(|m| m.candidates.iter().copied())
         .collect();
-    let support = |c: usize, ms: &[Mention]| -> f32 {
+    let support = |c: usize, ms: &[(Vec<usize>, f32)]| -> f32 {
         ms.iter()
-            .filter(|m| m.candidates.iter().any(|&x| g.related(x, c)))
-            .count() as f32
+            .filter(|(cands, _)| cands.iter().any(|&x| g.related(x, c)))
+            .map(|(_, n)| n)
+            .sum()
     };
     candidates
         .into_iter()
         .map(|c| {
-            let s = support(c, article) + PAGE_WEIGHT * support(c, page);
+            let s = support(c, in_article) + PAGE_WEIGHT * support(c, on_page);
             let own = article.iter().filter(|m| m.candidates.contains(&c)).count();
             let first = article
                 .iter()
@@ -176,7 +222,9 @@ mod tests {
 
     fn region(text: &str, page: &str) -> Option<Region> {
         let g = gazetteer();
-        resolve(g, &g.find(text), &g.find(page))
+        let mut all = g.find(text);
+        all.extend(g.find(page));
+        resolve(g, &g.find(text), &Page::new(g, &all))
     }
 
     fn path(r: &Option<Region>) -> String {

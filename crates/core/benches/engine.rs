@@ -1,0 +1,120 @@
+//! Benchmarks: segmentation, page pipeline (split + extract), bundle build, and queries with two
+//! facets selected over a synthetic corpus (`SHEGONG_BENCH_ARTICLES`, default 1000 articles).
+//!
+//! `cargo bench -p shegong-core --features full-dict`
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use shegong_core::dict::Dictionary;
+use shegong_core::pipeline::{domain_terms, Pipeline};
+use shegong_core::query::parse;
+use shegong_core::segment::Segmenter;
+use shegong_core::synth;
+use shegong_core::taxonomy::Taxonomy;
+use shegong_core::{Article, Bundle, Request, Selection};
+
+const SEEDS: [&str; 5] = [
+    include_str!("../../../seeds/000_3b459c57097bf54f.txt"),
+    include_str!("../../../seeds/001_1aa23b9ec4780b3c.txt"),
+    include_str!("../../../seeds/002_e2a4225c82692476.txt"),
+    include_str!("../../../seeds/003_aba6c10dde79d03a.txt"),
+    include_str!("../../../seeds/004_5e68e9660a63f3de.txt"),
+];
+
+fn dictionary() -> Dictionary {
+    let mut d = Dictionary::jieba();
+    d.add_user_words(domain_terms());
+    d
+}
+
+fn synthetic(n: usize, pipeline: &Pipeline) -> (Vec<String>, Vec<Article>) {
+    let texts: Vec<String> = SEEDS
+        .iter()
+        .flat_map(|p| pipeline.process_page("seed.txt", p))
+        .map(|a| a.text)
+        .collect();
+    let pages = synth::pages(&synth::sentences(&texts), n, 20, 1);
+    let articles = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| pipeline.process_page(&format!("synth-{i}.txt"), p))
+        .collect();
+    (pages, articles)
+}
+
+fn benches(c: &mut Criterion) {
+    let dict = dictionary();
+    let pipeline = Pipeline::default();
+    let raw: usize = SEEDS.iter().map(|p| p.len()).sum();
+
+    let seg = Segmenter::new(&dict);
+    let mut g = c.benchmark_group("segment");
+    g.throughput(Throughput::Bytes(raw as u64));
+    g.bench_function("seeds", |b| {
+        b.iter(|| {
+            SEEDS
+                .iter()
+                .map(|p| seg.index_tokens(p).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("pipeline");
+    g.throughput(Throughput::Bytes(raw as u64));
+    g.bench_function("seeds", |b| {
+        b.iter(|| {
+            SEEDS
+                .iter()
+                .map(|p| pipeline.process_page("p.txt", p).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let n: usize = std::env::var("SHEGONG_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let (pages, articles) = synthetic(n, &pipeline);
+    let labels = Taxonomy::builtin().labels();
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(
+        pages.iter().map(|p| p.len() as u64).sum(),
+    ));
+    g.bench_function(format!("synthetic-{n}"), |b| {
+        b.iter_batched(
+            || articles.clone(),
+            |a| Bundle::build(a, &dict, labels.clone()).encode().len(),
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+
+    let engine = Bundle::build(articles, &dict, labels).into_engine();
+    let selection = Selection {
+        programs: vec!["station".into(), "elderly".into()],
+        regions: vec!["上海市".into(), "四川省".into()],
+        ..Selection::default()
+    };
+    let mut g = c.benchmark_group("query");
+    for q in ["社工站", "志愿者 服务", "\"社区治理\"", ""] {
+        let query = parse(q);
+        g.bench_function(format!("{n}/{q}"), |b| {
+            b.iter(|| {
+                engine
+                    .search(&Request {
+                        query: &query,
+                        selection: &selection,
+                        offset: 0,
+                        limit: 20,
+                    })
+                    .total
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);
