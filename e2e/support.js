@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -53,4 +54,18 @@ export function launch() {
       '--disable-sync',
     ],
   });
+}
+
+/** Register hooks that serve dist/ and launch Chromium for a test file; read them via the result. */
+export function useBrowser() {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await serve();
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

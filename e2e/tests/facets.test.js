@@ -1,25 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from '../support.js';
+import { useBrowser } from '../support.js';
 import { SearchPage } from '../pages/search-page.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 test('a program facet filters results, keeps its own counts, and shows a removable chip', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const app = new SearchPage(page);
-  await app.open(server.url);
+  await app.open(ctx.server.url);
   const all = await app.results.count();
   const facet = page.getByTestId('facet-program');
   const options = facet.locator('label.option');
@@ -41,9 +30,9 @@ test('a program facet filters results, keeps its own counts, and shows a removab
 });
 
 test('the region tree selects a district', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const app = new SearchPage(page);
-  await app.open(server.url);
+  await app.open(ctx.server.url);
   const all = await app.results.count();
   const region = page.getByTestId('facet-region');
   await region.locator('.toggle').first().click();

@@ -1,25 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from '../support.js';
+import { useBrowser } from '../support.js';
 import { SearchPage } from '../pages/search-page.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 test('lists the seed articles and finds 社工站 as you type', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const app = new SearchPage(page);
-  await app.open(server.url);
+  await app.open(ctx.server.url);
   const all = await app.results.count();
   assert.ok(all >= 5, `expected the seed articles listed, saw ${all}`);
   await app.search('社工站');
@@ -35,8 +24,8 @@ test('lists the seed articles and finds 社工站 as you type', async () => {
 });
 
 test('a missing bundle shows the error screen', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}?bundle=missing.bin`);
+  const page = await ctx.browser.newPage();
+  await page.goto(`${ctx.server.url}?bundle=missing.bin`);
   const app = new SearchPage(page);
   await app.error.waitFor();
   assert.match(await app.error.textContent(), /missing\.bin/);

@@ -285,18 +285,7 @@ fn write_csv(out: &mut impl Write, articles: &[Article]) -> Result<()> {
         "id,file,title,subtitle,source,byline,region,programs,date,text"
     )?;
     for a in articles {
-        let region = a
-            .region
-            .as_ref()
-            .map(|r| {
-                [&r.province, &r.city, &r.district, &r.town]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" > ")
-            })
-            .unwrap_or_default();
+        let region = shegong_core::facets::region_path(a).join(" > ");
         let date = a.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
         let row = [
             a.id.clone(),

@@ -20,6 +20,17 @@ pub struct Region {
     pub code: Option<String>,
 }
 
+impl Region {
+    /// The names from the province down, as far as known.
+    pub fn levels(&self) -> Vec<String> {
+        [&self.province, &self.city, &self.district, &self.town]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect()
+    }
+}
+
 /// A date: parts the text does not fix are `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateInfo {

@@ -3,7 +3,7 @@
 //! the counts stay right under multi-select (OR within a facet, AND across facets).
 //! Articles without a region, program or date are counted in "unknown" buckets.
 
-use crate::article::Article;
+use crate::article::{Article, Region};
 use crate::query::YearMonth;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,16 +46,7 @@ pub struct Facets {
 /// An article's region as a list of names from the province down (the city of a
 /// municipality repeats the province's name and is kept, as the data says).
 pub fn region_path(a: &Article) -> Vec<String> {
-    a.region
-        .as_ref()
-        .map(|r| {
-            [&r.province, &r.city, &r.district, &r.town]
-                .into_iter()
-                .flatten()
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default()
+    a.region.as_ref().map(Region::levels).unwrap_or_default()
 }
 
 impl Selection {
@@ -172,7 +163,7 @@ fn build_tree(counts: &BTreeMap<Vec<String>, usize>, prefix: &[String]) -> Vec<R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{DateInfo, Region};
+    use crate::article::DateInfo;
 
     pub(crate) fn art(
         region: &[&str],

@@ -96,13 +96,7 @@ impl Gazetteer {
             // A county directly under a province (省直辖) has no city entry: use the province.
             let parent =
                 parent_code.and_then(|p| by_code.get(p).or_else(|| by_code.get(&p[..2])).copied());
-            by_code.insert(code.to_owned(), divisions.len());
-            divisions.push(Division {
-                code: code.to_owned(),
-                name: name.to_owned(),
-                level,
-                parent,
-            });
+            add(&mut divisions, &mut by_code, code, name, level, parent);
         }
         for line in EXTRA
             .lines()
@@ -119,13 +113,7 @@ impl Gazetteer {
                 _ => Level::Town,
             };
             let parent = by_code.get(parent).copied();
-            by_code.insert(code.to_owned(), divisions.len());
-            divisions.push(Division {
-                code: code.to_owned(),
-                name: name.to_owned(),
-                level,
-                parent,
-            });
+            add(&mut divisions, &mut by_code, code, name, level, parent);
         }
         let mut forms: HashMap<String, (Vec<usize>, bool)> = HashMap::new();
         for (i, d) in divisions.iter().enumerate() {
@@ -200,6 +188,23 @@ impl Gazetteer {
         let (ca, cb) = (&self.divisions[a].code, &self.divisions[b].code);
         ca.starts_with(cb.as_str()) || cb.starts_with(ca.as_str())
     }
+}
+
+fn add(
+    divisions: &mut Vec<Division>,
+    by_code: &mut HashMap<String, usize>,
+    code: &str,
+    name: &str,
+    level: Level,
+    parent: Option<usize>,
+) {
+    by_code.insert(code.to_owned(), divisions.len());
+    divisions.push(Division {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        level,
+        parent,
+    });
 }
 
 /// Short forms people write: 上海市 → 上海, 闵行区 → 闵行, 内蒙古自治区 → 内蒙古,
