@@ -73,6 +73,8 @@ pub struct Article {
     pub caption: Option<String>,
     /// Where the page was published, from front matter.
     pub url: Option<String>,
+    /// When the page was published, from a web page's metadata line (`发布时间：…`).
+    pub published: Option<DateInfo>,
     pub span: Span,
     pub region: Option<Region>,
     pub programs: Vec<String>,

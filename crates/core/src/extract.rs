@@ -31,13 +31,21 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
     let page_default = region::page_default(g, &all_mentions);
     let page = region::Page::new(g, &all_mentions);
     let found: Vec<Vec<dates::Found>> = texts.iter().map(|t| dates::find(t)).collect();
-    // The reference date for relative dates: front matter, else the latest full date on the page.
+    // The reference date for relative dates: front matter, else the page's publication date,
+    // else the latest full date on the page.
     let front_matter_date = articles.iter().find_map(|a| {
         a.date
             .as_ref()
             .and_then(|d| Some((d.year?, d.month?, d.day?)))
     });
-    let reference = front_matter_date.or_else(|| dates::latest_full(&found.concat()));
+    let published = articles.iter().find_map(|a| {
+        a.published
+            .as_ref()
+            .and_then(|d| Some((d.year?, d.month?, d.day?)))
+    });
+    let reference = front_matter_date
+        .or(published)
+        .or_else(|| dates::latest_full(&found.concat()));
     for (k, a) in articles.iter_mut().enumerate() {
         if a.region.is_none() {
             a.region = region::resolve(g, &mentions[k], &page).or_else(|| page_default.clone());
@@ -49,7 +57,7 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
         let lead_end = full_text_lead_end(a);
         let (main, all) = dates::resolve(&found[k], reference, lead_end);
         if a.date.is_none() {
-            a.date = main;
+            a.date = main.or_else(|| a.published.clone());
         }
         a.dates = all;
         a.people = people::find(&a.text, a.byline.as_deref(), a.caption.as_deref());

@@ -119,6 +119,64 @@ pub fn is_lead_opening(text: &str) -> bool {
     }
 }
 
+/// Labels of web-page metadata lines (`来源：杭州日报`, `发布时间：2024年7月3日`, `【责任编辑：王明】`).
+const META_LABELS: [&str; 9] = [
+    "来源",
+    "发布时间",
+    "发布日期",
+    "时间",
+    "作者",
+    "编辑",
+    "责任编辑",
+    "稿源",
+    "出处",
+];
+
+/// A metadata line of a web page: its source if it names one. `None` when the line is not one.
+pub fn meta_line(text: &str) -> Option<Option<String>> {
+    if text.chars().count() > 80 {
+        return None;
+    }
+    let folded = crate::fold::fold(text);
+    let t = folded.trim_start_matches(['【', '[', '(', '（']);
+    let starts = META_LABELS.iter().any(|l| {
+        t.strip_prefix(l)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    });
+    if !starts {
+        return None;
+    }
+    // The source, wherever it stands on the line (after 发布时间 … 来源：X).
+    let source = ["来源", "稿源", "出处"].iter().find_map(|label| {
+        let at = folded.find(label)?;
+        let rest = folded[at + label.len()..]
+            .trim_start()
+            .trim_start_matches([':', '：'])
+            .trim_start();
+        let value: String = rest
+            .chars()
+            .take_while(|c| {
+                !c.is_whitespace() && !matches!(c, '】' | ']' | '）' | ')' | '，' | ',')
+            })
+            .collect();
+        // Back to the original script: the same char span in the original text.
+        let start = folded[..at + label.len()].chars().count();
+        let skip = rest.len();
+        let offset = folded[at + label.len()..].len() - skip;
+        let from = start
+            + folded[at + label.len()..at + label.len() + offset]
+                .chars()
+                .count();
+        let original: String = text
+            .chars()
+            .skip(from)
+            .take(value.chars().count())
+            .collect();
+        (!original.is_empty()).then_some(original)
+    });
+    Some(source)
+}
+
 /// Source attribution at the end of a text: `（据中新网甘肃）` → `中新网甘肃`, with the text before it.
 pub fn trailing_source(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_end();
@@ -196,10 +254,15 @@ pub fn is_list_item(text: &str) -> bool {
     }
 }
 
-/// `活动时间：每周三中午12点`: a short label, a colon and a value.
+/// `活动时间：每周三中午12点`: a short label, a colon and a value. A place before the colon
+/// (`拱墅区：…`) is a headline's kicker, not a label.
 fn is_form_field(text: &str) -> bool {
-    text.split_once(['：', ':'])
-        .is_some_and(|(label, value)| !value.is_empty() && label.chars().count() <= 4)
+    text.split_once(['：', ':']).is_some_and(|(label, value)| {
+        !value.is_empty()
+            && label.chars().count() <= 4
+            && !label.ends_with(['区', '县', '市', '省', '镇', '乡', '村', '州', '盟', '旗'])
+            && !label.ends_with("街道")
+    })
 }
 
 /// Does the next line finish a word this line started (`…职创机` / `遇？家门口…`)?
@@ -245,6 +308,20 @@ mod tests {
         assert!(!headline_shaped("（老西门街道社区食堂内）"));
         assert!(!headline_shaped("用，在市卫生健康委指导下"));
         assert!(!headline_shaped("老西门·"));
+    }
+
+    #[test]
+    fn meta_lines() {
+        assert_eq!(
+            meta_line("发布时间：2024年7月3日  来源：杭州日报"),
+            Some(Some("杭州日报".into()))
+        );
+        assert_eq!(
+            meta_line("來源：深圳特區報　2024-06-18 09:30"),
+            Some(Some("深圳特區報".into()))
+        );
+        assert_eq!(meta_line("【責任編輯：王明】"), Some(None));
+        assert_eq!(meta_line("来源于群众，服务于群众。"), None);
     }
 
     #[test]

@@ -15,8 +15,8 @@ use crate::article::{Article, Span};
 use crate::chrome;
 use crate::fold::fold;
 use crate::layout::{
-    byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, trailing_source,
-    Line,
+    byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, meta_line,
+    trailing_source, Line,
 };
 use crate::normalize::{ends_sentence, is_cjk};
 use std::collections::HashMap;
@@ -43,8 +43,16 @@ enum Item {
     Para(Para),
     Head(Vec<usize>),
     Byline(usize),
-    Source { line: usize, name: String },
+    Source {
+        line: usize,
+        name: String,
+    },
     Caption(Para),
+    /// A web page's metadata line (来源, 发布时间, 责任编辑): not body text.
+    Meta {
+        line: usize,
+        source: Option<String>,
+    },
 }
 
 /// The stem of a page's file name (`seeds/000_x.txt` → `000_x`).
@@ -152,6 +160,11 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             items.push(Item::Byline(i));
             continue;
         }
+        if let Some(source) = meta_line(&line.spaced) {
+            flush(&mut para, &mut items);
+            items.push(Item::Meta { line: i, source });
+            continue;
+        }
         let after_marker = para.is_none()
             && matches!(
                 items.last(),
@@ -257,6 +270,7 @@ fn next_is_fresh(ls: &[Line], widths: &[usize], i: usize) -> bool {
     n.indent
         || n.blank_before
         || byline(&n.text).is_some()
+        || meta_line(&n.spaced).is_some()
         || trailing_source(&n.text).is_some_and(|(body, _)| body.is_empty())
         || headline_shaped(&n.text)
             && (n.len() >= w + 3
@@ -464,7 +478,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                 }
                 run.push(item);
             }
-            Item::Caption(_) => run.push(item),
+            Item::Caption(_) | Item::Meta { .. } => run.push(item),
         }
     }
     push_run(&mut run, &mut parts);
@@ -808,7 +822,7 @@ fn overlap(ls: &[Line], unit: &[usize], items: &[Item]) -> f32 {
 fn first_line(items: &[Item]) -> Option<usize> {
     items.iter().find_map(|it| match it {
         Item::Para(p) | Item::Caption(p) => p.lines.first().copied(),
-        Item::Source { line, .. } => Some(*line),
+        Item::Source { line, .. } | Item::Meta { line, .. } => Some(*line),
         Item::Byline(i) => Some(*i),
         Item::Head(g) => g.first().copied(),
     })
@@ -819,6 +833,7 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
     let mut paragraphs: Vec<String> = Vec::new();
     let mut source = None;
     let mut caption = None;
+    let mut published = None;
     for it in &d.items {
         match it {
             Item::Para(p) => {
@@ -831,6 +846,27 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
             }
             Item::Source { line, name } => {
                 source.get_or_insert_with(|| name.clone());
+                used.push(*line);
+            }
+            Item::Meta {
+                line,
+                source: named,
+            } => {
+                if let Some(n) = named {
+                    source.get_or_insert_with(|| n.clone());
+                }
+                if published.is_none() {
+                    published = crate::dates::find(&ls[*line].text)
+                        .into_iter()
+                        .find(|f| f.year.is_some() && f.month.is_some() && f.day.is_some())
+                        .map(|f| crate::article::DateInfo {
+                            year: f.year,
+                            month: f.month,
+                            day: f.day,
+                            precision: "day".into(),
+                            text: f.text,
+                        });
+                }
                 used.push(*line);
             }
             Item::Head(g) => used.extend(g),
@@ -860,6 +896,7 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
         source,
         byline,
         caption,
+        published,
         span: Span {
             start: offset + start,
             end: offset + end,
@@ -944,6 +981,28 @@ mod tests {
         assert_eq!(
             a.subtitle.as_deref(),
             Some("青年民警和社工搭档，解决成长烦恼")
+        );
+    }
+
+    #[test]
+    fn web_page_metadata_is_not_body_text() {
+        let page = "某区：“五社联动”激活基层治理新动能\n发布时间：2024年7月3日  来源：某某日报\n今年以来，某区民政局以“五社联动”为抓手，推动多方协同参与基层治理。\n在某街道，社区工作者联合专业社工机构开展服务。\n【责任编辑：王明】\n";
+        let arts = split_page("p.txt", page, 0);
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        assert_eq!(
+            a.title.as_deref(),
+            Some("某区：“五社联动”激活基层治理新动能")
+        );
+        assert_eq!(a.source.as_deref(), Some("某某日报"));
+        assert_eq!(
+            a.published.as_ref().map(|d| (d.year, d.month, d.day)),
+            Some((Some(2024), Some(7), Some(3)))
+        );
+        assert!(
+            a.text.starts_with("今年以来") && !a.text.contains("责任编辑"),
+            "{}",
+            a.text
         );
     }
 
