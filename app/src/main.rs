@@ -5,8 +5,9 @@ use leptos::task::spawn_local;
 use shegong_core::facets::{region_path, RegionCount};
 use shegong_core::query::{parse, YearMonth};
 use shegong_core::search::Hit;
-use shegong_core::{Article, Bundle, Engine, Request, Results, Selection};
+use shegong_core::{Article, Bundle, Engine, Request, Results, Selection, Sort};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Results shown per page.
 const PAGE: usize = 50;
@@ -68,15 +69,7 @@ fn App() -> impl IntoView {
         <header class="top">
             <h1>"社工新闻检索"</h1>
             <p class="sub">"Shegong · 离线搜索社会工作新闻"</p>
-            <input
-                type="search"
-                class="search"
-                data-testid="search-input"
-                aria-label="搜索文章"
-                placeholder="搜索：社工站、培训、闵行区……"
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
+            <SearchBox query=query />
         </header>
         <main>
             {move || match load.get() {
@@ -94,9 +87,62 @@ fn App() -> impl IntoView {
     }
 }
 
+/// Delay between the last keystroke and the search.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// The search box: searches as you type (debounced), never while an input method is composing,
+/// and `/` anywhere on the page focuses it.
+#[component]
+fn SearchBox(query: RwSignal<String>) -> impl IntoView {
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let composing = RwSignal::new(false);
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let schedule = move |value: String| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(move || query.set(value), DEBOUNCE).ok();
+        pending.set_value(handle);
+    };
+    let focus_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = document()
+            .active_element()
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing {
+            ev.prevent_default();
+            if let Some(i) = input.get() {
+                let _ = i.focus();
+            }
+        }
+    });
+    on_cleanup(move || focus_key.remove());
+    view! {
+        <input
+            node_ref=input
+            type="search"
+            class="search"
+            data-testid="search-input"
+            aria-label="搜索文章（按 / 键聚焦）"
+            placeholder="搜索：社工站、培训、闵行区……（按 / 键聚焦）"
+            on:compositionstart=move |_| composing.set(true)
+            on:compositionend=move |ev| {
+                composing.set(false);
+                schedule(event_target_value(&ev));
+            }
+            on:input=move |ev| {
+                if !composing.get_untracked() {
+                    schedule(event_target_value(&ev));
+                }
+            }
+        />
+    }
+}
+
 #[component]
 fn Explorer(engine: Arc<Engine>, query: RwSignal<String>) -> impl IntoView {
     let selection = RwSignal::new(Selection::default());
+    let sort = RwSignal::new(Sort::Relevance);
+    let open = RwSignal::new(None::<u32>);
     let search_engine = engine.clone();
     let results = Memo::new(move |_| {
         let q = parse(&query.get());
@@ -104,11 +150,32 @@ fn Explorer(engine: Arc<Engine>, query: RwSignal<String>) -> impl IntoView {
         search_engine.search(&Request {
             query: &q,
             selection: &sel,
+            sort: sort.get(),
             offset: 0,
             limit: PAGE,
         })
     });
     let labels = engine.clone();
+    let viewer = engine.clone();
+    let exporter = engine.clone();
+    let export = move |format: Format| {
+        // Every matching article, not only the page shown.
+        let q = parse(&query.get_untracked());
+        let sel = selection.get_untracked();
+        let all = exporter.search(&Request {
+            query: &q,
+            selection: &sel,
+            sort: sort.get_untracked(),
+            offset: 0,
+            limit: usize::MAX,
+        });
+        let articles: Vec<&Article> = all
+            .hits
+            .iter()
+            .map(|h| &exporter.articles()[h.doc as usize])
+            .collect();
+        download(format, &articles);
+    };
     view! {
         <div class="layout">
             <aside class="facets" aria-label="筛选">
@@ -118,16 +185,27 @@ fn Explorer(engine: Arc<Engine>, query: RwSignal<String>) -> impl IntoView {
                 <DateFacet results=results selection=selection />
             </aside>
             <section class="hits">
-                <p class="count" data-testid="result-count">
-                    {move || format!("共 {} 篇", results.get().total)}
-                </p>
+                <div class="toolbar">
+                    <p class="count" data-testid="result-count">
+                        {move || format!("共 {} 篇", results.get().total)}
+                    </p>
+                    <label class="sort">"排序 "
+                        <select data-testid="sort-select" aria-label="排序"
+                            on:change=move |ev| sort.set(if event_target_value(&ev) == "newest" { Sort::Newest } else { Sort::Relevance })>
+                            <option value="relevance">"相关度"</option>
+                            <option value="newest">"最新"</option>
+                        </select>
+                    </label>
+                    <button class="export" data-testid="export-csv" on:click={let e = export.clone(); move |_| e(Format::Csv)}>"导出 CSV"</button>
+                    <button class="export" data-testid="export-json" on:click=move |_| export(Format::Json)>"导出 JSON"</button>
+                </div>
                 <ol class="results" data-testid="result-list">
                     <For
                         each=move || results.get().hits
                         key=|h| (h.doc, h.score.to_bits())
                         children=move |h: Hit| {
                             let article = labels.articles()[h.doc as usize].clone();
-                            view! { <ResultItem hit=h article=article engine=labels.clone() /> }
+                            view! { <ResultItem hit=h article=article engine=labels.clone() open=open /> }
                         }
                     />
                 </ol>
@@ -136,6 +214,10 @@ fn Explorer(engine: Arc<Engine>, query: RwSignal<String>) -> impl IntoView {
                 })}
             </section>
         </div>
+        {move || open.get().map(|doc| {
+            let article = viewer.articles()[doc as usize].clone();
+            view! { <ArticleView article=article engine=viewer.clone() open=open /> }
+        })}
     }
 }
 
@@ -349,7 +431,13 @@ fn DateFacet(results: Memo<Results>, selection: RwSignal<Selection>) -> impl Int
 }
 
 #[component]
-fn ResultItem(hit: Hit, article: Article, engine: Arc<Engine>) -> impl IntoView {
+fn ResultItem(
+    hit: Hit,
+    article: Article,
+    engine: Arc<Engine>,
+    open: RwSignal<Option<u32>>,
+) -> impl IntoView {
+    let doc = hit.doc;
     let snippet = hit
         .snippet
         .into_iter()
@@ -384,7 +472,7 @@ fn ResultItem(hit: Hit, article: Article, engine: Arc<Engine>) -> impl IntoView 
         .collect_view();
     view! {
         <li class="result" data-testid="result-item" data-article-id=hit.id.clone()>
-            <h3>{hit.title}</h3>
+            <h3><button class="open" on:click=move |_| open.set(Some(doc))>{hit.title}</button></h3>
             <p class="meta">
                 {region.map(|r| view! { <span class="place">{r}</span> })}
                 {date.map(|d| view! { <span class="date">{d}</span> })}
@@ -392,5 +480,170 @@ fn ResultItem(hit: Hit, article: Article, engine: Arc<Engine>) -> impl IntoView 
             </p>
             <p class="snippet">{snippet}</p>
         </li>
+    }
+}
+
+/// Export formats.
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Json,
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Offer the articles as a file download (CSV with a BOM so spreadsheets read the Chinese right).
+fn download(format: Format, articles: &[&Article]) {
+    let (name, mime, body) = match format {
+        Format::Json => (
+            "shegong.json",
+            "application/json",
+            serde_json::to_string_pretty(articles).unwrap_or_default(),
+        ),
+        Format::Csv => {
+            let mut out = String::from("\u{FEFF}id,title,region,programs,date,source,text\n");
+            for a in articles {
+                let date = a.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
+                let row = [
+                    a.id.clone(),
+                    a.display_title(),
+                    region_path(a).join(" > "),
+                    a.programs.join(";"),
+                    date,
+                    a.source.clone().unwrap_or_default(),
+                    a.text.clone(),
+                ];
+                out.push_str(
+                    &row.iter()
+                        .map(|c| csv_cell(c))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
+                out.push('\n');
+            }
+            ("shegong.csv", "text/csv;charset=utf-8", out)
+        }
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&body));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&a) {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Split text into plain and entity pieces: names of people, organisations, numbers, dates and
+/// places found by extraction are marked.
+fn mark_entities(
+    text: &str,
+    entities: &[(String, &'static str)],
+) -> Vec<(String, Option<&'static str>)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut kind: Vec<Option<&'static str>> = vec![None; chars.len()];
+    for (e, k) in entities {
+        let ec: Vec<char> = e.chars().collect();
+        if ec.is_empty() || ec.len() > chars.len() {
+            continue;
+        }
+        for i in 0..=chars.len() - ec.len() {
+            if chars[i..i + ec.len()] == ec[..] && kind[i..i + ec.len()].iter().all(Option::is_none)
+            {
+                kind[i..i + ec.len()].iter_mut().for_each(|x| *x = Some(k));
+            }
+        }
+    }
+    let mut out: Vec<(String, Option<&'static str>)> = Vec::new();
+    for (c, k) in chars.into_iter().zip(kind) {
+        match out.last_mut() {
+            Some((s, last)) if *last == k => s.push(c),
+            _ => out.push((c.to_string(), k)),
+        }
+    }
+    out
+}
+
+#[component]
+fn ArticleView(
+    article: Article,
+    engine: Arc<Engine>,
+    open: RwSignal<Option<u32>>,
+) -> impl IntoView {
+    let mut entities: Vec<(String, &'static str)> = Vec::new();
+    entities.extend(article.people.iter().map(|p| (p.name.clone(), "person")));
+    entities.extend(article.organizations.iter().map(|o| (o.clone(), "org")));
+    entities.extend(article.numbers.iter().map(|n| (n.text.clone(), "number")));
+    entities.extend(article.dates.iter().map(|d| (d.text.clone(), "date")));
+    entities.extend(region_path(&article).into_iter().map(|r| (r, "place")));
+    entities.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
+    let paragraphs = article
+        .text
+        .split('\n')
+        .map(|p| {
+            let pieces = mark_entities(p, &entities)
+                .into_iter()
+                .map(|(t, k)| match k {
+                    Some(k) => {
+                        view! { <mark class=format!("ent ent-{k}") title=k>{t}</mark> }.into_any()
+                    }
+                    None => view! { <span>{t}</span> }.into_any(),
+                })
+                .collect_view();
+            view! { <p>{pieces}</p> }
+        })
+        .collect_view();
+    let people = article
+        .people
+        .iter()
+        .map(|p| {
+            format!(
+                "{}{}",
+                p.role
+                    .as_deref()
+                    .map(|r| format!("{r} "))
+                    .unwrap_or_default(),
+                p.name
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("、");
+    let programs = article
+        .programs
+        .iter()
+        .map(|p| program_label(&engine, p))
+        .collect::<Vec<_>>()
+        .join("、");
+    let region = region_path(&article).join(" › ");
+    view! {
+        <div class="overlay" on:click=move |_| open.set(None)></div>
+        <article class="article-view" data-testid="article-view" role="dialog" aria-modal="true" aria-label=article.display_title()>
+            <button class="close" aria-label="关闭" on:click=move |_| open.set(None)>"×"</button>
+            <h2>{article.display_title()}</h2>
+            <dl class="facts">
+                <dt>"地区"</dt><dd>{region}</dd>
+                <dt>"类型"</dt><dd>{programs}</dd>
+                <dt>"日期"</dt><dd>{article.date.as_ref().map(|d| d.text.clone()).unwrap_or_default()}</dd>
+                <dt>"人物"</dt><dd>{people}</dd>
+                <dt>"来源"</dt><dd>{article.source.clone().unwrap_or_default()}" "{article.byline.clone().unwrap_or_default()}</dd>
+                <dt>"出处"</dt><dd class="file">{format!("{}（字节 {}–{}）", article.file, article.span.start, article.span.end)}</dd>
+            </dl>
+            <div class="body">{paragraphs}</div>
+        </article>
     }
 }

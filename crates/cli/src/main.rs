@@ -351,6 +351,7 @@ fn search(bundle: &PathBuf, query: &str, limit: usize, json: bool) -> Result<Exi
     let results = engine.search(&Request {
         query: &q,
         selection: &Selection::default(),
+        sort: Default::default(),
         offset: 0,
         limit,
     });

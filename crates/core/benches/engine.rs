@@ -106,6 +106,7 @@ fn benches(c: &mut Criterion) {
                     .search(&Request {
                         query: &query,
                         selection: &selection,
+                        sort: Default::default(),
                         offset: 0,
                         limit: 20,
                     })

@@ -34,4 +34,4 @@ pub mod wordlist;
 pub use article::Article;
 pub use bundle::{Bundle, BundleError};
 pub use facets::Selection;
-pub use search::{Engine, Request, Results};
+pub use search::{Engine, Request, Results, Sort};

@@ -43,8 +43,19 @@ pub struct Results {
 pub struct Request<'a> {
     pub query: &'a Query,
     pub selection: &'a Selection,
+    pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
+}
+
+/// Result order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    /// Best match first, ties newest first (an empty query lists newest first).
+    #[default]
+    Relevance,
+    /// Newest first, ties by relevance; undated articles last.
+    Newest,
 }
 
 /// A loaded collection ready to search: articles, their index, and the segmenter it was built with.
@@ -141,11 +152,16 @@ impl Engine {
         let matching: Vec<u32> = ranked.iter().map(|(d, _)| *d).collect();
         let facets = facets::count(&self.articles, &matching, req.selection);
         ranked.retain(|(d, _)| req.selection.matches(&self.articles[*d as usize]));
+        let by_score = |a: &(u32, f32), b: &(u32, f32)| {
+            b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal)
+        };
+        let by_date = |a: &(u32, f32), b: &(u32, f32)| self.date_key(b.0).cmp(&self.date_key(a.0));
         ranked.sort_by(|a, b| {
-            b.1.partial_cmp(&a.1)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| self.date_key(b.0).cmp(&self.date_key(a.0)))
-                .then_with(|| a.0.cmp(&b.0))
+            match req.sort {
+                Sort::Relevance => by_score(a, b).then_with(|| by_date(a, b)),
+                Sort::Newest => by_date(a, b).then_with(|| by_score(a, b)),
+            }
+            .then_with(|| a.0.cmp(&b.0))
         });
         let total = ranked.len();
         let hits = ranked

@@ -24,6 +24,7 @@ fn format_1_still_loads_and_searches() {
     let r = engine.search(&Request {
         query: &q,
         selection: &Selection::default(),
+        sort: Default::default(),
         offset: 0,
         limit: 10,
     });

@@ -80,6 +80,7 @@ pub fn run(
     engine.search(&Request {
         query: &q,
         selection,
+        sort: Default::default(),
         offset,
         limit,
     })
