@@ -105,14 +105,51 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
         pending.set_value(handle);
     };
     let focus_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = document()
-            .active_element()
+        let active = document().active_element();
+        let typing = active
+            .as_ref()
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "/" && !typing {
-            ev.prevent_default();
-            if let Some(i) = input.get() {
-                let _ = i.focus();
+        match ev.key().as_str() {
+            "/" if !typing => {
+                ev.prevent_default();
+                if let Some(i) = input.get() {
+                    let _ = i.focus();
+                }
             }
+            // Arrow keys move from the search box through the results and back.
+            key @ ("ArrowDown" | "ArrowUp") => {
+                let in_box = active.as_ref().is_some_and(|e| {
+                    e.get_attribute("data-testid").as_deref() == Some("search-input")
+                });
+                let links = document().query_selector_all("[data-testid=result-item] h3 button");
+                let Ok(links) = links else { return };
+                let current = (0..links.length()).find(|&i| {
+                    links
+                        .get(i)
+                        .zip(active.as_ref())
+                        .is_some_and(|(n, a)| n.is_same_node(Some(a)))
+                });
+                let next = match (key, current) {
+                    ("ArrowDown", None) if in_box => Some(0),
+                    ("ArrowDown", Some(i)) if i + 1 < links.length() => Some(i + 1),
+                    ("ArrowUp", Some(0)) => {
+                        ev.prevent_default();
+                        if let Some(i) = input.get() {
+                            let _ = i.focus();
+                        }
+                        None
+                    }
+                    ("ArrowUp", Some(i)) => Some(i - 1),
+                    _ => None,
+                };
+                if let Some(n) = next.and_then(|i| links.get(i)) {
+                    ev.prevent_default();
+                    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&n) {
+                        let _ = el.focus();
+                    }
+                }
+            }
+            _ => {}
         }
     });
     on_cleanup(move || focus_key.remove());
@@ -144,16 +181,20 @@ fn Explorer(engine: Arc<Engine>, query: RwSignal<String>) -> impl IntoView {
     let sort = RwSignal::new(Sort::Relevance);
     let open = RwSignal::new(None::<u32>);
     let search_engine = engine.clone();
+    let took_ms = RwSignal::new(0.0);
     let results = Memo::new(move |_| {
         let q = parse(&query.get());
         let sel = selection.get();
-        search_engine.search(&Request {
+        let started = now_ms();
+        let r = search_engine.search(&Request {
             query: &q,
             selection: &sel,
             sort: sort.get(),
             offset: 0,
             limit: PAGE,
-        })
+        });
+        took_ms.set(now_ms() - started);
+        r
     });
     let labels = engine.clone();
     let viewer = engine.clone();
@@ -188,6 +229,7 @@ fn Explorer(engine: Arc<Engine>, query: RwSignal<String>) -> impl IntoView {
                 <div class="toolbar">
                     <p class="count" data-testid="result-count">
                         {move || format!("共 {} 篇", results.get().total)}
+                        <span class="took">{move || format!("（用时 {:.1} 毫秒）", took_ms.get())}</span>
                     </p>
                     <label class="sort">"排序 "
                         <select data-testid="sort-select" aria-label="排序"
@@ -219,6 +261,13 @@ fn Explorer(engine: Arc<Engine>, query: RwSignal<String>) -> impl IntoView {
             view! { <ArticleView article=article engine=viewer.clone() open=open /> }
         })}
     }
+}
+
+/// Milliseconds from the page's performance clock.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// The Chinese label of a program id (the id itself if the bundle has no label).

@@ -77,3 +77,21 @@ test('the result set exports as CSV (with BOM) and JSON', async () => {
   assert.ok(articles.every((a) => a.text.includes('社工站') || (a.title ?? '').includes('社工站')));
   await page.close();
 });
+
+test('arrow keys move from the search box through the results; Enter opens one', async () => {
+  const { page, app } = await openApp();
+  await app.input.focus();
+  await page.keyboard.press('ArrowDown');
+  const first = await app.results.first().getAttribute('data-article-id');
+  const focused = () => page.evaluate(() => document.activeElement?.closest('[data-testid=result-item]')?.dataset.articleId);
+  assert.equal(await focused(), first);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), await app.results.nth(1).getAttribute('data-article-id'));
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search-input');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('article-view').waitFor();
+  await page.close();
+});
