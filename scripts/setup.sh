@@ -36,7 +36,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# npm packages: binaryen (wasm-opt 132 for Trunk) and playwright-core.
+# npm packages: binaryen (wasm-opt 132 for Trunk), playwright-core and axe-core.
 STAMP="$ROOT/e2e/node_modules/.shegong-lock"
 if ! cmp -s "$ROOT/e2e/package-lock.json" "$STAMP" 2>/dev/null; then
   say "installing npm packages in e2e/"

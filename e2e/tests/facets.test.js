@@ -5,43 +5,76 @@ import { SearchPage } from '../pages/search-page.js';
 
 const ctx = useBrowser();
 
-test('a program facet filters results, keeps its own counts, and shows a removable chip', async () => {
+async function openApp() {
   const page = await ctx.browser.newPage();
   const app = new SearchPage(page);
   await app.open(ctx.server.url);
-  const all = await app.results.count();
-  const facet = page.getByTestId('facet-program');
-  const options = facet.locator('label.option');
-  assert.ok((await options.count()) >= 3, 'program options are listed');
-  const before = await options.allTextContents();
+  return { page, app, all: await app.total() };
+}
+
+test('a program facet filters results, keeps its own counts, and shows a removable chip', async () => {
+  const { page, app, all } = await openApp();
+  assert.ok((await app.programs.count()) >= 3, 'program options are listed');
+  const before = await app.programs.allTextContents();
   // Pick the smallest program so the filter visibly narrows the list.
-  const counts = await options.locator('.n').allTextContents();
-  const smallest = counts.map(Number).reduce((best, n, i, arr) => (n < arr[best] ? i : best), 0);
-  await options.nth(smallest).locator('input').check();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result-item]').length < n, all);
-  assert.equal(await app.results.count(), Number(counts[smallest]));
+  const counts = (await app.programs.locator('.n').allTextContents()).map(Number);
+  const smallest = counts.reduce((best, n, i, arr) => (n < arr[best] ? i : best), 0);
+  await app.programs.nth(smallest).locator('input').check();
+  assert.equal(await app.waitForTotalToBe(counts[smallest]), counts[smallest]);
   // Disjunctive counts: the program facet's own options are unchanged.
-  assert.deepEqual(await options.allTextContents(), before);
-  const chip = page.getByTestId('filter-chip');
-  assert.equal(await chip.count(), 1);
-  await chip.click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result-item]').length === n, all);
+  assert.deepEqual(await app.programs.allTextContents(), before);
+  // OR within the facet: a second program adds its articles.
+  const other = smallest === 0 ? 1 : 0;
+  await app.programs.nth(other).locator('input').check();
+  const both = await app.waitForTotal((n, one) => n !== one, counts[smallest]);
+  assert.ok(both >= Math.max(counts[smallest], counts[other]) && both <= counts[smallest] + counts[other]);
+  assert.equal(await app.chips.count(), 2);
+  await page.getByRole('button', { name: '清除全部' }).click();
+  assert.equal(await app.waitForTotalToBe(all), all);
   await page.close();
 });
 
-test('the region tree selects a district', async () => {
-  const page = await ctx.browser.newPage();
-  const app = new SearchPage(page);
-  await app.open(ctx.server.url);
-  const all = await app.results.count();
+test('the region tree selects a district, with counts at each level', async () => {
+  const { page, app, all } = await openApp();
   const region = page.getByTestId('facet-region');
+  const provinces = await region.locator('.tree > li > .n').allTextContents();
+  const unknown = Number((await region.locator('.unknown .n').textContent().catch(() => '0')) || 0);
+  assert.equal(provinces.map(Number).reduce((a, b) => a + b, 0) + unknown, all, 'province counts add up');
   await region.locator('.toggle').first().click();
   await region.locator('.toggle').nth(1).click();
   const district = region.locator('ul ul ul button.region').first();
   const name = await district.textContent();
+  const expected = Number(await region.locator('ul ul ul > li > .n').first().textContent());
   await district.click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result-item]').length < n, all);
+  assert.equal(await app.waitForTotalToBe(expected), expected);
   const places = await page.locator('[data-testid=result-item] .place').allTextContents();
   assert.ok(places.length > 0 && places.every((p) => p.includes(name)), `${name}: ${places}`);
+  await page.close();
+});
+
+test('the month histogram selects a month, then a range of months', async () => {
+  const { page, app } = await openApp();
+  const n = await app.months.count();
+  assert.ok(n >= 2, 'at least two months in the histogram');
+  const counts = (await app.months.locator('.n').allTextContents()).map(Number);
+  const labels = await app.months.locator('.label').allTextContents();
+  await app.months.first().click();
+  assert.equal(await app.waitForTotalToBe(counts[0]), counts[0]);
+  await app.months.nth(n - 1).click();
+  // The range holds every month bar, and the articles dated only to a year inside it.
+  const years = await page.getByTestId('facet-date').locator('p.option:not(.unknown)').allTextContents();
+  const yearOnly = years
+    .map((t) => [t.slice(0, 4), Number(t.match(/(\d+)$/)[1])])
+    .filter(([y]) => `${y}-01` >= labels[0] && `${y}-12` <= labels[n - 1])
+    .reduce((a, [, c]) => a + c, 0);
+  const sum = counts.reduce((a, b) => a + b, 0) + yearOnly;
+  assert.equal(await app.waitForTotalToBe(sum), sum);
+  await app.waitForUrl((s) => s.has('from') && s.has('to'));
+  assert.match(await app.chips.first().textContent(), new RegExp(`${labels[0]} – ${labels[n - 1]}`));
+  // The month inputs show the range and can change it.
+  const from = page.getByTestId('facet-date').locator('input[type=month]').first();
+  assert.equal(await from.inputValue(), labels[0]);
+  await from.fill(labels[n - 1]);
+  assert.equal(await app.waitForTotalToBe(counts[n - 1]), counts[n - 1]);
   await page.close();
 });

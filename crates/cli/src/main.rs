@@ -12,7 +12,7 @@ use shegong_core::dict::Dictionary;
 use shegong_core::pipeline::{domain_terms, Pipeline};
 use shegong_core::query::parse;
 use shegong_core::taxonomy::Taxonomy;
-use shegong_core::{Article, Bundle, Request, Selection};
+use shegong_core::{Article, Bundle, Request, Selection, SourcePage};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -229,7 +229,15 @@ fn build(
     }
     let mut dict = Dictionary::jieba();
     dict.add_user_words(domain_terms());
-    let bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels());
+    let page_count = pages.len();
+    let sources = pages
+        .into_iter()
+        .map(|p| SourcePage {
+            file: p.name,
+            text: p.text,
+        })
+        .collect();
+    let bundle = Bundle::build(articles, sources, &dict, pipeline.taxonomy().labels());
     let bytes = bundle.encode();
     if let Some(pb) = &pb {
         pb.finish_and_clear();
@@ -243,7 +251,7 @@ fn build(
     let dict_bytes = bundle.dict_size();
     eprintln!(
         "{} pages → {} articles ({} with a region), {} words, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes)",
-        pages.len(),
+        page_count,
         p.articles.len(),
         regions,
         p.index.terms.len(),
@@ -272,45 +280,9 @@ fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<Ex
                 writeln!(out)?;
             }
         }
-        Format::Csv => write_csv(&mut out, &articles)?,
+        Format::Csv => out.write_all(shegong_core::csv::to_csv(&articles).as_bytes())?,
     }
     Ok(code)
-}
-
-fn write_csv(out: &mut impl Write, articles: &[Article]) -> Result<()> {
-    // BOM so that spreadsheet programs read the Chinese text as UTF-8.
-    out.write_all("\u{FEFF}".as_bytes())?;
-    writeln!(
-        out,
-        "id,file,title,subtitle,source,byline,region,programs,date,text"
-    )?;
-    for a in articles {
-        let region = shegong_core::facets::region_path(a).join(" > ");
-        let date = a.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
-        let row = [
-            a.id.clone(),
-            a.file.clone(),
-            a.title.clone().unwrap_or_default(),
-            a.subtitle.clone().unwrap_or_default(),
-            a.source.clone().unwrap_or_default(),
-            a.byline.clone().unwrap_or_default(),
-            region,
-            a.programs.join(";"),
-            date,
-            a.text.clone(),
-        ];
-        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-        writeln!(out, "{}", cells.join(","))?;
-    }
-    Ok(())
-}
-
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
 }
 
 fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Result<ExitCode> {

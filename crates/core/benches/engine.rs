@@ -10,7 +10,7 @@ use shegong_core::query::parse;
 use shegong_core::segment::Segmenter;
 use shegong_core::synth;
 use shegong_core::taxonomy::Taxonomy;
-use shegong_core::{Article, Bundle, Request, Selection};
+use shegong_core::{Article, Bundle, Request, Selection, SourcePage};
 
 const SEEDS: [&str; 5] = [
     include_str!("../../../seeds/000_3b459c57097bf54f.txt"),
@@ -76,6 +76,14 @@ fn benches(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1000);
     let (pages, articles) = synthetic(n, &pipeline);
+    let sources: Vec<SourcePage> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| SourcePage {
+            file: format!("synth-{i}.txt"),
+            text: p.clone(),
+        })
+        .collect();
     let labels = Taxonomy::builtin().labels();
     let mut g = c.benchmark_group("build");
     g.sample_size(10);
@@ -84,14 +92,14 @@ fn benches(c: &mut Criterion) {
     ));
     g.bench_function(format!("synthetic-{n}"), |b| {
         b.iter_batched(
-            || articles.clone(),
-            |a| Bundle::build(a, &dict, labels.clone()).encode().len(),
+            || (articles.clone(), sources.clone()),
+            |(a, s)| Bundle::build(a, s, &dict, labels.clone()).encode().len(),
             BatchSize::LargeInput,
         )
     });
     g.finish();
 
-    let engine = Bundle::build(articles, &dict, labels).into_engine();
+    let engine = Bundle::build(articles, sources, &dict, labels).into_engine();
     let selection = Selection {
         programs: vec!["station".into(), "elderly".into()],
         regions: vec!["上海市".into(), "四川省".into()],

@@ -16,6 +16,7 @@
 use crate::article::Article;
 use crate::dict::Dictionary;
 use crate::index::Index;
+use crate::original::{Originals, SourcePage};
 use crate::search::Engine;
 use crate::segment::Segmenter;
 use crate::taxonomy::ProgramLabel;
@@ -23,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 pub const MAGIC: [u8; 4] = *b"SHGB";
 /// The format this code writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 /// The oldest format this code still reads.
 pub const OLDEST_READABLE: u16 = 1;
 /// Written into new bundles: readers older than this format cannot read them.
@@ -68,6 +69,29 @@ pub struct Payload {
     /// The dictionary entries query segmentation needs (see [`Dictionary::subset_for`]).
     pub dict: Dictionary,
     pub index: Index,
+    /// The decoded pages the articles came from, sorted by file (format 2 on).
+    pub pages: Vec<SourcePage>,
+}
+
+/// The payload of format 1, which had no pages.
+#[derive(Deserialize)]
+struct PayloadV1 {
+    articles: Vec<Article>,
+    programs: Vec<ProgramLabel>,
+    dict: Dictionary,
+    index: Index,
+}
+
+impl From<PayloadV1> for Payload {
+    fn from(p: PayloadV1) -> Self {
+        Payload {
+            articles: p.articles,
+            programs: p.programs,
+            dict: p.dict,
+            index: p.index,
+            pages: Vec::new(),
+        }
+    }
 }
 
 /// A decoded bundle.
@@ -78,9 +102,11 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// Build a bundle from articles with the given (full) dictionary and program labels.
+    /// Build a bundle from articles and the pages they came from, with the given (full)
+    /// dictionary and program labels.
     pub fn build(
         articles: Vec<Article>,
+        pages: Vec<SourcePage>,
         full_dict: &Dictionary,
         programs: Vec<ProgramLabel>,
     ) -> Self {
@@ -105,6 +131,7 @@ impl Bundle {
                 programs,
                 dict,
                 index,
+                pages: Originals::new(pages).into_pages(),
             },
         }
     }
@@ -162,8 +189,14 @@ impl Bundle {
         if crc32fast::hash(payload) != crc {
             return Err(BundleError::Corrupted);
         }
-        let payload: Payload =
-            postcard::from_bytes(payload).map_err(|e| BundleError::Malformed(e.to_string()))?;
+        let malformed = |e: postcard::Error| BundleError::Malformed(e.to_string());
+        let payload: Payload = if format_version == 1 {
+            postcard::from_bytes::<PayloadV1>(payload)
+                .map_err(malformed)?
+                .into()
+        } else {
+            postcard::from_bytes(payload).map_err(malformed)?
+        };
         Ok(Bundle {
             header: Header {
                 format_version,
@@ -177,13 +210,15 @@ impl Bundle {
 
     /// A search engine over this bundle.
     pub fn into_engine(self) -> Engine {
-        let seg = Segmenter::new(&self.payload.dict);
-        Engine::new(
-            self.payload.articles,
-            self.payload.programs,
-            self.payload.index,
-            seg,
-        )
+        self.into_parts().0
+    }
+
+    /// A search engine over this bundle and the original pages of its articles.
+    pub fn into_parts(self) -> (Engine, Originals) {
+        let p = self.payload;
+        let seg = Segmenter::new(&p.dict);
+        let engine = Engine::new(p.articles, p.programs, p.index, seg);
+        (engine, Originals::new(p.pages))
     }
 }
 
@@ -244,11 +279,17 @@ mod tests {
         let dict = Dictionary::parse("社工站 100 n\n培训 200 v\n老人 300 n\n无关 50 a\n").unwrap();
         let a = Article {
             id: "p-1".into(),
+            file: "p.txt".into(),
             title: Some("社工站培训".into()),
             text: "为老人服务".into(),
+            span: crate::article::Span { start: 16, end: 31 },
             ..Article::default()
         };
-        Bundle::build(vec![a], &dict, Vec::new())
+        let page = SourcePage {
+            file: "p.txt".into(),
+            text: "社工站培训\n为老人服务".into(),
+        };
+        Bundle::build(vec![a], vec![page], &dict, Vec::new())
     }
 
     #[test]
@@ -260,6 +301,9 @@ mod tests {
         assert_eq!(back, b);
         // The dictionary subset leaves out words not in the corpus.
         assert!(!back.payload.dict.entries().iter().any(|e| e.word == "无关"));
+        // The original page travels with the bundle.
+        let (engine, originals) = back.into_parts();
+        assert_eq!(originals.text_of(&engine.articles()[0]), Some("为老人服务"));
     }
 
     #[test]

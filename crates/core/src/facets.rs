@@ -83,7 +83,9 @@ impl Selection {
     }
 }
 
-/// Does the article's date fall in the range (a month or year overlapping it counts)?
+/// Does the article's date fall in the range? A date known only to the year falls in it when
+/// the range holds the whole year, so a month's count in the histogram is exactly what
+/// selecting that month finds.
 pub fn date_in(a: &Article, from: Option<YearMonth>, to: Option<YearMonth>) -> bool {
     let Some(d) = &a.date else { return false };
     let Some(year) = d.year else { return false };
@@ -95,7 +97,7 @@ pub fn date_in(a: &Article, from: Option<YearMonth>, to: Option<YearMonth>) -> b
         year,
         month: d.month.unwrap_or(12),
     };
-    from.is_none_or(|f| hi >= f) && to.is_none_or(|t| lo <= t)
+    from.is_none_or(|f| lo >= f) && to.is_none_or(|t| hi <= t)
 }
 
 /// Count facets over `docs` (the articles matching the query), disjunctively for `sel`.
@@ -189,6 +191,19 @@ mod tests {
             }),
             ..Article::default()
         }
+    }
+
+    #[test]
+    fn a_year_only_date_needs_the_whole_year() {
+        let ym = |year, month| Some(YearMonth { year, month });
+        let year_only = art(&[], &[], Some((2024, None)));
+        let may = art(&[], &[], Some((2024, Some(5))));
+        assert!(!date_in(&year_only, ym(2024, 5), ym(2024, 5)));
+        assert!(date_in(&may, ym(2024, 5), ym(2024, 5)));
+        assert!(date_in(&year_only, ym(2024, 1), ym(2024, 12)));
+        assert!(date_in(&year_only, ym(2023, 6), None));
+        assert!(!date_in(&year_only, ym(2024, 2), None));
+        assert!(!date_in(&art(&[], &[], None), None, None));
     }
 
     #[test]

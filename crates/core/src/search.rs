@@ -5,6 +5,7 @@ use crate::facets::{self, Facets, Selection};
 use crate::fold::fold;
 use crate::index::{folded_fields, Index, N_FIELDS};
 use crate::normalize::is_cjk;
+use crate::proximity::closeness;
 use crate::query::{Clause, Query};
 use crate::segment::Segmenter;
 use crate::snippet::{snippet, Segment};
@@ -18,6 +19,10 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// A word found only inside longer words (a fragment) scores this share of a whole word.
 const FRAGMENT_SHARE: f32 = 0.5;
+/// The most a document gains (as a share of its score) for holding the query's words side by side.
+const PROXIMITY_WEIGHT: f32 = 0.5;
+/// How many of the best documents proximity re-ranks.
+const PROXIMITY_TOP: usize = 200;
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -152,6 +157,9 @@ impl Engine {
         let matching: Vec<u32> = ranked.iter().map(|(d, _)| *d).collect();
         let facets = facets::count(&self.articles, &matching, req.selection);
         ranked.retain(|(d, _)| req.selection.matches(&self.articles[*d as usize]));
+        if req.sort == Sort::Relevance {
+            self.boost_proximity(&mut ranked, &needles_for_snippet);
+        }
         let by_score = |a: &(u32, f32), b: &(u32, f32)| {
             b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal)
         };
@@ -184,6 +192,23 @@ impl Engine {
             hits,
             facets,
             warnings: q.warnings.clone(),
+        }
+    }
+
+    /// Raise the scores of the best [`PROXIMITY_TOP`] documents by how close together they
+    /// hold the query's words (in any one field), by up to [`PROXIMITY_WEIGHT`].
+    fn boost_proximity(&self, ranked: &mut [(u32, f32)], words: &[String]) {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        if words.len() < 2 {
+            return;
+        }
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (d, score) in ranked.iter_mut().take(PROXIMITY_TOP) {
+            let close = self.folded[*d as usize]
+                .iter()
+                .map(|field| closeness(field, &words))
+                .fold(0.0f32, f32::max);
+            *score *= 1.0 + PROXIMITY_WEIGHT * close;
         }
     }
 

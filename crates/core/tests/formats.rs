@@ -1,13 +1,15 @@
 //! Every released bundle format keeps a committed fixture: it must still load (or, once a
 //! format is no longer readable, be rejected with the right message).
 //!
-//! `fixtures/bundle-v1.bin` was built from `fixtures/v1-page.txt` with
-//! `shegong build crates/core/tests/fixtures/v1-page.txt -o crates/core/tests/fixtures/bundle-v1.bin`.
+//! `fixtures/bundle-v<N>.bin` was built from `fixtures/v1-page.txt` with
+//! `shegong build crates/core/tests/fixtures/v1-page.txt -o crates/core/tests/fixtures/bundle-v<N>.bin`
+//! by the release that wrote format N. Format 2 added the original pages.
 //! When the payload changes, bump `FORMAT_VERSION`, add a fixture for the new version and keep
 //! this one.
 
 use shegong_core::bundle::{Bundle, FORMAT_VERSION};
 use shegong_core::query::parse;
+use shegong_core::Engine;
 use shegong_core::{Request, Selection};
 
 #[test]
@@ -19,14 +21,38 @@ fn format_1_still_loads_and_searches() {
     let a = &bundle.payload.articles[0];
     assert_eq!(a.title.as_deref(), Some("闵行区社工站开展为老服务"));
     assert_eq!(a.source.as_deref(), Some("新民晚报"));
-    let engine = bundle.into_engine();
+    let (engine, originals) = bundle.into_parts();
+    assert_eq!(finds_one(&engine), 1);
+    assert_eq!(
+        originals.text_of(&engine.articles()[0]),
+        None,
+        "format 1 had no pages"
+    );
+}
+
+#[test]
+fn format_2_loads_with_its_pages() {
+    let bytes = include_bytes!("fixtures/bundle-v2.bin");
+    let bundle = Bundle::decode(bytes).expect("format 2 bundles stay readable");
+    assert_eq!(bundle.header.format_version, 2);
+    let (engine, originals) = bundle.into_parts();
+    assert_eq!(finds_one(&engine), 1);
+    let page = originals
+        .text_of(&engine.articles()[0])
+        .expect("format 2 carries the page");
+    assert!(page.contains("独居老人"), "{page}");
+}
+
+/// How many articles a query the fixture page answers finds.
+fn finds_one(engine: &Engine) -> usize {
     let q = parse("独居老人");
-    let r = engine.search(&Request {
-        query: &q,
-        selection: &Selection::default(),
-        sort: Default::default(),
-        offset: 0,
-        limit: 10,
-    });
-    assert_eq!(r.total, 1);
+    engine
+        .search(&Request {
+            query: &q,
+            selection: &Selection::default(),
+            sort: Default::default(),
+            offset: 0,
+            limit: 10,
+        })
+        .total
 }

@@ -5,29 +5,38 @@
 //! await init();
 //! const engine = Shegong.load(new Uint8Array(await (await fetch("bundle.bin")).arrayBuffer()));
 //! const { total, hits } = engine.search("社工站", 10);
+//! const page = engine.original(hits[0].id);         // the page text the article came from
 //! const articles = extract("page.txt", rawText);   // split + extract a page in the browser
 //! ```
 
 use serde::Serialize;
 use shegong_core::pipeline::process_page;
 use shegong_core::query::parse;
-use shegong_core::{Bundle, Engine, Request, Results, Selection};
+use shegong_core::{Bundle, Engine, Originals, Request, Results, Selection};
 use wasm_bindgen::prelude::*;
 
 /// A loaded bundle.
 #[wasm_bindgen]
 pub struct Shegong {
     engine: Engine,
+    originals: Originals,
 }
 
 #[wasm_bindgen]
 impl Shegong {
     /// Load a bundle from its bytes; throws an Error saying what is wrong with it.
     pub fn load(bytes: &[u8]) -> Result<Shegong, JsError> {
-        let engine = Bundle::decode(bytes)
+        let (engine, originals) = Bundle::decode(bytes)
             .map_err(|e| JsError::new(&e.to_string()))?
-            .into_engine();
-        Ok(Shegong { engine })
+            .into_parts();
+        Ok(Shegong { engine, originals })
+    }
+
+    /// The original page text an article was read from, or `undefined` when the bundle does
+    /// not carry its page.
+    pub fn original(&self, id: &str) -> Option<String> {
+        let article = self.engine.articles().iter().find(|a| a.id == id)?;
+        self.originals.text_of(article).map(str::to_owned)
     }
 
     /// Number of articles in the bundle.

@@ -1,9 +1,9 @@
 //! Runs in headless Chromium: `cargo test -p shegong-wasm --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
-use shegong_core::article::Article;
+use shegong_core::article::{Article, Span};
 use shegong_core::dict::Dictionary;
-use shegong_core::Bundle;
+use shegong_core::{Bundle, SourcePage};
 use shegong_wasm::{run, Shegong};
 use wasm_bindgen_test::*;
 
@@ -14,6 +14,8 @@ fn bundle_bytes() -> Vec<u8> {
     let articles = vec![
         Article {
             id: "a-1".into(),
+            file: "a.txt".into(),
+            span: Span { start: 22, end: 40 },
             title: Some("社工站开展培训".into()),
             text: "为老人服务。".into(),
             ..Article::default()
@@ -25,13 +27,19 @@ fn bundle_bytes() -> Vec<u8> {
             ..Article::default()
         },
     ];
-    Bundle::build(articles, &dict, Vec::new()).encode()
+    let pages = vec![SourcePage {
+        file: "a.txt".into(),
+        text: "社工站开展培训\n为老人服务。".into(),
+    }];
+    Bundle::build(articles, pages, &dict, Vec::new()).encode()
 }
 
 #[wasm_bindgen_test]
 fn loads_and_searches() {
     let engine = Shegong::load(&bundle_bytes()).unwrap();
     assert_eq!(engine.article_count(), 2);
+    assert_eq!(engine.original("a-1").as_deref(), Some("为老人服务。"));
+    assert_eq!(engine.original("a-2"), None);
     let value = engine.search("社工站", 10).unwrap();
     assert!(value.is_object());
 }

@@ -1,0 +1,205 @@
+//! The article view: the clean text with extracted entities marked, the facts extraction found,
+//! provenance, and a toggle to the original page text the article was read from.
+
+use crate::facets::program_label;
+use crate::i18n::Texts;
+use crate::load::Collection;
+use crate::state::use_state;
+use leptos::prelude::*;
+use shegong_core::facets::region_path;
+use shegong_core::Article;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entity {
+    Person,
+    Org,
+    Number,
+    Date,
+    Place,
+}
+
+impl Entity {
+    fn class(self) -> &'static str {
+        match self {
+            Entity::Person => "ent ent-person",
+            Entity::Org => "ent ent-org",
+            Entity::Number => "ent ent-number",
+            Entity::Date => "ent ent-date",
+            Entity::Place => "ent ent-place",
+        }
+    }
+
+    fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Entity::Person => t.person,
+            Entity::Org => t.org,
+            Entity::Number => t.number,
+            Entity::Date => t.date,
+            Entity::Place => t.place,
+        }
+    }
+}
+
+/// The entities of an article, longest first (so a longer name wins over a part of it).
+fn entities(article: &Article) -> Vec<(Vec<char>, Entity)> {
+    let mut out: Vec<(String, Entity)> = Vec::new();
+    out.extend(
+        article
+            .people
+            .iter()
+            .map(|p| (p.name.clone(), Entity::Person)),
+    );
+    out.extend(
+        article
+            .organizations
+            .iter()
+            .map(|o| (o.clone(), Entity::Org)),
+    );
+    out.extend(
+        article
+            .numbers
+            .iter()
+            .map(|n| (n.text.clone(), Entity::Number)),
+    );
+    out.extend(article.dates.iter().map(|d| (d.text.clone(), Entity::Date)));
+    out.extend(region_path(article).into_iter().map(|r| (r, Entity::Place)));
+    let mut out: Vec<(Vec<char>, Entity)> = out
+        .into_iter()
+        .map(|(s, k)| (s.chars().collect(), k))
+        .filter(|(s, _): &(Vec<char>, Entity)| !s.is_empty())
+        .collect();
+    out.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    out
+}
+
+/// Split text into plain and entity pieces.
+fn mark(text: &str, entities: &[(Vec<char>, Entity)]) -> Vec<(String, Option<Entity>)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut kind: Vec<Option<Entity>> = vec![None; chars.len()];
+    for (e, k) in entities {
+        if e.len() > chars.len() {
+            continue;
+        }
+        for i in 0..=chars.len() - e.len() {
+            let free = kind[i..i + e.len()].iter().all(Option::is_none);
+            if free && chars[i..i + e.len()] == e[..] {
+                kind[i..i + e.len()].iter_mut().for_each(|x| *x = Some(*k));
+            }
+        }
+    }
+    let mut out: Vec<(String, Option<Entity>)> = Vec::new();
+    for (c, k) in chars.into_iter().zip(kind) {
+        match out.last_mut() {
+            Some((s, last)) if *last == k => s.push(c),
+            _ => out.push((c.to_string(), k)),
+        }
+    }
+    out
+}
+
+/// The article view for the open article, if there is one and the bundle has it.
+#[component]
+pub fn ArticleView() -> impl IntoView {
+    let state = use_state();
+    let collection = expect_context::<Arc<Collection>>();
+    move || {
+        let id = state.open.get()?;
+        let article = collection.engine.articles().iter().find(|a| a.id == id)?;
+        Some(view! { <ArticleDialog article=article.clone() /> })
+    }
+}
+
+#[component]
+fn ArticleDialog(article: Article) -> impl IntoView {
+    let state = use_state();
+    let collection = expect_context::<Arc<Collection>>();
+    let original = collection.originals.text_of(&article).map(str::to_owned);
+    let show_original = RwSignal::new(false);
+    let close_button: NodeRef<leptos::html::Button> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(b) = close_button.get() {
+            let _ = b.focus();
+        }
+    });
+    let marks = entities(&article);
+    let paragraphs = article
+        .text
+        .split('\n')
+        .map(|p| {
+            let pieces = mark(p, &marks)
+                .into_iter()
+                .map(|(text, k)| match k {
+                    Some(k) => view! {
+                        <mark class=k.class() title=move || k.label(state.t())>{text}</mark>
+                    }
+                    .into_any(),
+                    None => view! { <span>{text}</span> }.into_any(),
+                })
+                .collect_view();
+            view! { <p>{pieces}</p> }
+        })
+        .collect_view();
+    let people = article
+        .people
+        .iter()
+        .map(|p| match &p.role {
+            Some(r) => format!("{r} {}", p.name),
+            None => p.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("、");
+    let programs = {
+        let engine = collection.clone();
+        let ids = article.programs.clone();
+        move || {
+            let lang = state.lang.get();
+            ids.iter()
+                .map(|p| program_label(&engine.engine, p, lang))
+                .collect::<Vec<_>>()
+                .join("、")
+        }
+    };
+    let region = region_path(&article).join(" › ");
+    let date = article
+        .date
+        .as_ref()
+        .map(|d| d.text.clone())
+        .unwrap_or_default();
+    let source = [article.source.clone(), article.byline.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let span = article.span;
+    let file = article.file.clone();
+    let title = article.display_title();
+    let label = title.clone();
+    let close = move |_| state.open.set(None);
+    view! {
+        <div class="overlay" on:click=close></div>
+        <article class="article-view" data-testid="article-view" role="dialog" aria-modal="true" aria-label=label>
+            <button class="close" node_ref=close_button aria-label=move || state.t().close on:click=close>"×"</button>
+            <h2>{title}</h2>
+            <dl class="facts">
+                <dt>{move || state.t().region}</dt><dd>{region}</dd>
+                <dt>{move || state.t().program}</dt><dd>{programs}</dd>
+                <dt>{move || state.t().date}</dt><dd>{date}</dd>
+                <dt>{move || state.t().people}</dt><dd>{people}</dd>
+                <dt>{move || state.t().source}</dt><dd>{source}</dd>
+                <dt>{move || state.t().file}</dt>
+                <dd class="file">{file}{move || state.lang.get().bytes_span(span.start, span.end)}</dd>
+            </dl>
+            <button class="original-toggle" data-testid="original-toggle"
+                aria-pressed=move || show_original.get().to_string()
+                on:click=move |_| show_original.update(|s| *s = !*s)>
+                {move || if show_original.get() { state.t().show_clean } else { state.t().show_original }}
+            </button>
+            <div class="body" class:hidden=move || show_original.get()>{paragraphs}</div>
+            {move || show_original.get().then(|| match original.clone() {
+                Some(text) => view! { <pre class="original" data-testid="original-text">{text}</pre> }.into_any(),
+                None => view! { <p class="empty" data-testid="original-text">{state.t().original_missing}</p> }.into_any(),
+            })}
+        </article>
+    }
+}

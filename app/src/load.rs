@@ -1,0 +1,85 @@
+//! Downloading the bundle with progress, and decoding it.
+
+use crate::i18n::LoadError;
+use leptos::prelude::*;
+use shegong_core::{Bundle, Engine, Originals};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// A loaded collection: the search engine and the original pages.
+pub struct Collection {
+    pub engine: Engine,
+    pub originals: Originals,
+}
+
+/// Bytes received so far and the total, when the server gave one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub loaded: u64,
+    pub total: Option<u64>,
+    /// All bytes are in; decoding.
+    pub decoding: bool,
+}
+
+fn js_detail(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Download `url`, reporting progress, then decode it.
+pub async fn load(url: &str, progress: RwSignal<Progress>) -> Result<Collection, LoadError> {
+    let bytes = download(url, progress).await?;
+    progress.update(|p| p.decoding = true);
+    // Let the page show "decoding" before the (synchronous) decode starts.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let (engine, originals) = Bundle::decode(&bytes)
+        .map_err(LoadError::Bundle)?
+        .into_parts();
+    Ok(Collection { engine, originals })
+}
+
+async fn download(url: &str, progress: RwSignal<Progress>) -> Result<Vec<u8>, LoadError> {
+    let network = |e: JsValue| LoadError::Network(js_detail(&e));
+    let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(network)?
+        .unchecked_into();
+    if !resp.ok() {
+        return Err(LoadError::Http(resp.status()));
+    }
+    let total = resp
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u64>().ok());
+    progress.set(Progress {
+        loaded: 0,
+        total,
+        decoding: false,
+    });
+    let Some(body) = resp.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(network)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            let data: js_sys::Uint8Array = value.unchecked_into();
+            let start = bytes.len();
+            bytes.resize(start + data.length() as usize, 0);
+            data.copy_to(&mut bytes[start..]);
+        }
+        progress.update(|p| p.loaded = bytes.len() as u64);
+    }
+    Ok(bytes)
+}

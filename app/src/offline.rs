@@ -1,0 +1,38 @@
+//! Offline use: register the service worker (`sw.js`, next to the page), and ask it to keep the
+//! bundle this page loaded, which may come from `?bundle=` rather than the default.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Whether this browser and context (HTTPS or localhost) allow service workers.
+fn supported() -> bool {
+    js_sys::Reflect::has(&window().navigator(), &"serviceWorker".into()).unwrap_or(false)
+}
+
+/// Register the service worker and hand it the bundle's URL to keep for offline use.
+pub async fn keep_for_offline(bundle_url: &str) {
+    if !supported() {
+        return;
+    }
+    let container = window().navigator().service_worker();
+    if JsFuture::from(container.register("sw.js")).await.is_err() {
+        return;
+    }
+    let Ok(ready) = container.ready() else {
+        return;
+    };
+    let Ok(registration) = JsFuture::from(ready).await else {
+        return;
+    };
+    let registration: web_sys::ServiceWorkerRegistration =
+        wasm_bindgen::JsCast::unchecked_into(registration);
+    let absolute =
+        web_sys::Url::new_with_base(bundle_url, &window().location().href().unwrap_or_default())
+            .map(|u| u.href());
+    if let (Some(worker), Ok(url)) = (registration.active(), absolute) {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"cache".into(), &JsValue::from_str(&url));
+        let _ = worker.post_message(&message);
+    }
+}

@@ -1,0 +1,71 @@
+// Shegong's service worker: after one visit the page works offline.
+//
+// It keeps the app shell (the page and every file it links), `bundle.bin`, and any bundle the
+// app asks it to keep (a `?bundle=` collection). Requests go to the network first, so a new
+// build or a rebuilt bundle shows at once when online; the cache answers only when the network
+// cannot.
+const CACHE = 'shegong-v1';
+
+/** The page and the files it links (Trunk gives them hashed names, so read them off the page). */
+async function shell() {
+  const scope = self.registration.scope;
+  const page = await fetch(scope, { cache: 'no-cache' });
+  const html = await page.text();
+  const linked = [...html.matchAll(/(?:href|src)="([^"#]+)"/g)].map((m) => new URL(m[1], scope).href);
+  return [scope, ...new Set(linked), new URL('bundle.bin', scope).href];
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const urls = await shell();
+      // A missing default bundle (the app may use ?bundle=) must not stop the install.
+      await Promise.all(urls.map((u) => cache.add(u).catch(() => undefined)));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The app sends { cache: <absolute bundle URL> } once a bundle has loaded.
+self.addEventListener('message', (event) => {
+  const url = event.data?.cache;
+  if (typeof url === 'string') {
+    event.waitUntil(caches.open(CACHE).then((c) => c.add(url)).catch(() => undefined));
+  }
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || !req.url.startsWith('http')) return;
+  // Every navigation shows the same page; its query string only carries the app's state.
+  const navigate = req.mode === 'navigate';
+  const key = navigate ? self.registration.scope : req;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const res = await fetch(req);
+        if (res.ok && (res.type === 'basic' || res.type === 'cors')) {
+          await cache.put(key, res.clone());
+        }
+        return res;
+      } catch (err) {
+        const kept = await cache.match(key);
+        if (kept) return kept;
+        throw err;
+      }
+    })(),
+  );
+});
