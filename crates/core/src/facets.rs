@@ -2,11 +2,13 @@
 //! with disjunctive counts — each facet is counted as if its own selection were removed, so
 //! the counts stay right under multi-select (OR within a facet, AND across facets).
 //! Articles without a region, program or date are counted in "unknown" buckets.
+//!
+//! This module defines what a selection matches; [`crate::facet_table`] computes the same over
+//! precomputed integer keys.
 
 use crate::article::{Article, Region};
 use crate::query::YearMonth;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What the user selected in the facets.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,70 +102,8 @@ pub fn date_in(a: &Article, from: Option<YearMonth>, to: Option<YearMonth>) -> b
     from.is_none_or(|f| lo >= f) && to.is_none_or(|t| hi <= t)
 }
 
-/// Count facets over `docs` (the articles matching the query), disjunctively for `sel`.
-pub fn count(articles: &[Article], docs: &[u32], sel: &Selection) -> Facets {
-    let mut f = Facets::default();
-    let mut tree: BTreeMap<Vec<String>, usize> = BTreeMap::new();
-    let mut programs: BTreeMap<String, usize> = BTreeMap::new();
-    let mut months: BTreeMap<(i32, u32), usize> = BTreeMap::new();
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-    for &d in docs {
-        let a = &articles[d as usize];
-        let (r, p, t) = (sel.region_ok(a), sel.program_ok(a), sel.date_ok(a));
-        if p && t {
-            let path = region_path(a);
-            if path.is_empty() {
-                f.region_unknown += 1;
-            }
-            for depth in 1..=path.len() {
-                *tree.entry(path[..depth].to_vec()).or_default() += 1;
-            }
-        }
-        if r && t {
-            if a.programs.is_empty() {
-                f.program_unknown += 1;
-            }
-            for id in &a.programs {
-                *programs.entry(id.clone()).or_default() += 1;
-            }
-        }
-        if r && p {
-            match a.date.as_ref().map(|d| (d.year, d.month)) {
-                Some((Some(y), Some(m))) => *months.entry((y, m)).or_default() += 1,
-                Some((Some(y), None)) => *years.entry(y).or_default() += 1,
-                _ => f.date_unknown += 1,
-            }
-        }
-    }
-    f.regions = build_tree(&tree, &[]);
-    let mut programs: Vec<(String, usize)> = programs.into_iter().collect();
-    programs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    f.programs = programs;
-    f.months = months
-        .into_iter()
-        .map(|((y, m), c)| (format!("{y:04}-{m:02}"), c))
-        .collect();
-    f.years = years.into_iter().collect();
-    f
-}
-
-fn build_tree(counts: &BTreeMap<Vec<String>, usize>, prefix: &[String]) -> Vec<RegionCount> {
-    let mut nodes: Vec<RegionCount> = counts
-        .iter()
-        .filter(|(path, _)| path.len() == prefix.len() + 1 && path.starts_with(prefix))
-        .map(|(path, &count)| RegionCount {
-            name: path[path.len() - 1].clone(),
-            path: path.join("/"),
-            count,
-            children: build_tree(counts, path),
-        })
-        .collect();
-    nodes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    nodes
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::article::DateInfo;
 
@@ -204,51 +144,5 @@ mod tests {
         assert!(date_in(&year_only, ym(2023, 6), None));
         assert!(!date_in(&year_only, ym(2024, 2), None));
         assert!(!date_in(&art(&[], &[], None), None, None));
-    }
-
-    #[test]
-    fn hierarchy_and_unknowns() {
-        let arts = vec![
-            art(
-                &["上海市", "上海市", "闵行区"],
-                &["youth"],
-                Some((2024, Some(5))),
-            ),
-            art(
-                &["上海市", "上海市", "徐汇区"],
-                &["youth", "elderly"],
-                Some((2024, None)),
-            ),
-            art(&[], &[], None),
-        ];
-        let f = count(&arts, &[0, 1, 2], &Selection::default());
-        assert_eq!(f.regions.len(), 1);
-        assert_eq!(f.regions[0].count, 2);
-        assert_eq!(f.regions[0].children[0].children.len(), 2);
-        assert_eq!(f.region_unknown, 1);
-        assert_eq!(
-            f.programs,
-            [("youth".to_owned(), 2), ("elderly".to_owned(), 1)]
-        );
-        assert_eq!(f.program_unknown, 1);
-        assert_eq!(f.months, [("2024-05".to_owned(), 1)]);
-        assert_eq!(f.years, [(2024, 1)]);
-        assert_eq!(f.date_unknown, 1);
-    }
-
-    #[test]
-    fn a_facet_ignores_its_own_selection() {
-        let arts = vec![
-            art(&["上海市", "上海市", "闵行区"], &["youth"], None),
-            art(&["上海市", "上海市", "徐汇区"], &["elderly"], None),
-        ];
-        let sel = Selection {
-            programs: vec!["youth".into()],
-            ..Selection::default()
-        };
-        let f = count(&arts, &[0, 1], &sel);
-        // Both programs keep their counts (disjunctive), regions only count youth articles.
-        assert_eq!(f.programs.len(), 2);
-        assert_eq!(f.regions[0].count, 1);
     }
 }

@@ -1,6 +1,8 @@
 //! Running a parsed [`Query`] against an [`Index`]: matching, BM25F ranking, filters, snippets.
 
 use crate::article::Article;
+use crate::doclist::{self, DocList};
+use crate::facet_table::FacetTable;
 use crate::facets::{self, Facets, Selection};
 use crate::fold::fold;
 use crate::index::{folded_fields, Index, N_FIELDS};
@@ -11,7 +13,7 @@ use crate::segment::Segmenter;
 use crate::snippet::{snippet, Segment};
 use crate::taxonomy::ProgramLabel;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Field weights for BM25F: title > lead > body.
 const FIELD_WEIGHT: [f32; N_FIELDS] = [3.0, 1.6, 1.0];
@@ -70,9 +72,14 @@ pub struct Engine {
     programs: Vec<ProgramLabel>,
     index: Index,
     seg: Segmenter,
-    /// Folded fields of every article, for verifying text the words do not cover.
+    /// Folded fields of every article without whitespace, for verifying text the words do not
+    /// cover and for proximity.
     folded: Vec<[String; N_FIELDS]>,
-    avg_len: [f32; N_FIELDS],
+    /// BM25F per document and field: the field's weight over its length normalisation.
+    field_weight: Vec<[f32; N_FIELDS]>,
+    facets: FacetTable,
+    /// (year, month, day) of each article, unknown parts 0, for "newest first".
+    dates: Vec<(i32, u32, u32)>,
 }
 
 /// A unit of text that must occur in a document.
@@ -90,15 +97,43 @@ impl Engine {
         index: Index,
         seg: Segmenter,
     ) -> Self {
-        let folded = articles.iter().map(folded_fields).collect();
+        let folded = articles
+            .iter()
+            .map(|a| folded_fields(a).map(|f| f.chars().filter(|c| !c.is_whitespace()).collect()))
+            .collect();
         let avg_len = index.avg_field_len();
+        let field_weight = index
+            .field_len
+            .iter()
+            .map(|lens| {
+                std::array::from_fn(|f| {
+                    FIELD_WEIGHT[f]
+                        / (1.0 - B + B * lens[f] as f32 / avg_len[f].max(f32::MIN_POSITIVE))
+                })
+            })
+            .collect();
+        let facets = FacetTable::new(&articles);
+        let dates = articles
+            .iter()
+            .map(|a| {
+                a.date.as_ref().map_or((0, 0, 0), |d| {
+                    (
+                        d.year.unwrap_or(0),
+                        d.month.unwrap_or(0),
+                        d.day.unwrap_or(0),
+                    )
+                })
+            })
+            .collect();
         Self {
             articles,
             programs,
             index,
             seg,
             folded,
-            avg_len,
+            field_weight,
+            facets,
+            dates,
         }
     }
 
@@ -119,17 +154,8 @@ impl Engine {
     pub fn search(&self, req: &Request<'_>) -> Results {
         let q = req.query;
         let n = self.articles.len();
-        // Documents that pass every filter.
-        let mut allowed: Vec<bool> = (0..n).map(|d| self.passes_filters(d, q)).collect();
-        // Exclusions.
-        for p in q.parts.iter().filter(|p| p.negated) {
-            if let Some(docs) = self.match_clause(&p.clause) {
-                for (d, _) in docs {
-                    allowed[d as usize] = false;
-                }
-            }
-        }
-        let mut scores: Option<HashMap<u32, f32>> = None;
+        // Free-text clauses: every one must match; scores add up.
+        let mut scores: Option<DocList> = None;
         let mut needles_for_snippet: Vec<String> = Vec::new();
         for p in q.parts.iter().filter(|p| !p.negated) {
             let Some(docs) = self.match_clause(&p.clause) else {
@@ -138,40 +164,54 @@ impl Engine {
             needles_for_snippet.extend(self.highlight_terms(&p.clause));
             scores = Some(match scores {
                 None => docs,
-                Some(prev) => prev
-                    .into_iter()
-                    .filter_map(|(d, s)| docs.get(&d).map(|s2| (d, s + s2)))
-                    .collect(),
+                Some(prev) => doclist::intersect(&prev, &docs),
             });
         }
-        let mut ranked: Vec<(u32, f32)> = match scores {
-            Some(s) => s
-                .into_iter()
-                .filter(|(d, _)| allowed[*d as usize])
-                .collect(),
-            None => (0..n as u32)
-                .filter(|d| allowed[*d as usize])
-                .map(|d| (d, 0.0))
-                .collect(),
+        let mut ranked: DocList = match scores {
+            Some(s) => s,
+            None => (0..n as u32).map(|d| (d, 0.0)).collect(),
         };
-        let matching: Vec<u32> = ranked.iter().map(|(d, _)| *d).collect();
-        let facets = facets::count(&self.articles, &matching, req.selection);
-        ranked.retain(|(d, _)| req.selection.matches(&self.articles[*d as usize]));
+        // Field filters and exclusions in the query itself.
+        let filtered = q.parts.iter().any(|p| {
+            p.negated
+                || matches!(
+                    p.clause,
+                    Clause::Region(_) | Clause::Program(_) | Clause::Date { .. }
+                )
+        });
+        if filtered {
+            let mut blocked = vec![false; n];
+            for p in q.parts.iter().filter(|p| p.negated) {
+                for (d, _) in self.match_clause(&p.clause).unwrap_or_default() {
+                    blocked[d as usize] = true;
+                }
+            }
+            ranked.retain(|(d, _)| !blocked[*d as usize] && self.passes_filters(*d as usize, q));
+        }
+        let selection = self.facets.compile(req.selection);
+        let facets = self.facets.count_and_keep(&mut ranked, &selection);
         if req.sort == Sort::Relevance {
             self.boost_proximity(&mut ranked, &needles_for_snippet);
         }
-        let by_score = |a: &(u32, f32), b: &(u32, f32)| {
-            b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal)
+        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1);
+        let by_date = |a: &(u32, f32), b: &(u32, f32)| {
+            self.dates[b.0 as usize].cmp(&self.dates[a.0 as usize])
         };
-        let by_date = |a: &(u32, f32), b: &(u32, f32)| self.date_key(b.0).cmp(&self.date_key(a.0));
-        ranked.sort_by(|a, b| {
+        let order = |a: &(u32, f32), b: &(u32, f32)| {
             match req.sort {
                 Sort::Relevance => by_score(a, b).then_with(|| by_date(a, b)),
                 Sort::Newest => by_date(a, b).then_with(|| by_score(a, b)),
             }
             .then_with(|| a.0.cmp(&b.0))
-        });
+        };
         let total = ranked.len();
+        // Only the requested page needs sorting: select it first.
+        let wanted = req.offset.saturating_add(req.limit).min(total);
+        if wanted > 0 && wanted < total {
+            ranked.select_nth_unstable_by(wanted - 1, order);
+            ranked.truncate(wanted);
+        }
+        ranked.sort_unstable_by(order);
         let hits = ranked
             .into_iter()
             .skip(req.offset)
@@ -199,10 +239,13 @@ impl Engine {
     /// hold the query's words (in any one field), by up to [`PROXIMITY_WEIGHT`].
     fn boost_proximity(&self, ranked: &mut [(u32, f32)], words: &[String]) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        if words.len() < 2 {
+        if words.len() < 2 || ranked.is_empty() {
             return;
         }
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > PROXIMITY_TOP {
+            ranked.select_nth_unstable_by(PROXIMITY_TOP - 1, best_first);
+        }
         for (d, score) in ranked.iter_mut().take(PROXIMITY_TOP) {
             let close = self.folded[*d as usize]
                 .iter()
@@ -210,20 +253,6 @@ impl Engine {
                 .fold(0.0f32, f32::max);
             *score *= 1.0 + PROXIMITY_WEIGHT * close;
         }
-    }
-
-    /// Sort key for "newest first": (year, month, day), unknown parts lowest.
-    fn date_key(&self, doc: u32) -> (i32, u32, u32) {
-        self.articles[doc as usize]
-            .date
-            .as_ref()
-            .map_or((0, 0, 0), |d| {
-                (
-                    d.year.unwrap_or(0),
-                    d.month.unwrap_or(0),
-                    d.day.unwrap_or(0),
-                )
-            })
     }
 
     /// Folded strings to highlight for a clause.
@@ -237,44 +266,34 @@ impl Engine {
     }
 
     /// The documents a text clause matches, with scores; `None` for filter clauses.
-    fn match_clause(&self, clause: &Clause) -> Option<HashMap<u32, f32>> {
+    fn match_clause(&self, clause: &Clause) -> Option<DocList> {
         match clause {
             Clause::Text(t) => {
-                let needles = self.needles(t);
-                let mut acc: Option<HashMap<u32, f32>> = None;
-                for needle in needles {
+                let mut acc: Option<DocList> = None;
+                for needle in self.needles(t) {
                     let docs = self.match_needle(&needle);
                     acc = Some(match acc {
                         None => docs,
-                        Some(prev) => prev
-                            .into_iter()
-                            .filter_map(|(d, s)| docs.get(&d).map(|s2| (d, s + s2)))
-                            .collect(),
+                        Some(prev) => doclist::intersect(&prev, &docs),
                     });
                 }
                 Some(acc.unwrap_or_default())
             }
             Clause::Phrase(p) => {
-                let key = phrase_key(p);
                 let mut docs = self.match_needle(&Needle {
-                    text: key,
+                    text: phrase_key(p),
                     whole_word_only: false,
                 });
                 // An exact phrase is worth more than its words scattered.
-                docs.values_mut().for_each(|s| *s *= 1.5);
+                docs.iter_mut().for_each(|(_, s)| *s *= 1.5);
                 Some(docs)
             }
-            Clause::Prefix(prefix) => {
-                let mut docs: HashMap<u32, f32> = HashMap::new();
-                for e in self.index.terms_with_prefix(prefix) {
-                    for (d, s) in
-                        self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len())
-                    {
-                        *docs.entry(d).or_default() += s;
-                    }
-                }
-                Some(docs)
-            }
+            Clause::Prefix(prefix) => Some(
+                self.index
+                    .terms_with_prefix(prefix)
+                    .map(|e| self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len()))
+                    .fold(Vec::new(), |acc, docs| doclist::union(&acc, &docs)),
+            ),
             Clause::Region(_) | Clause::Program(_) | Clause::Date { .. } => None,
         }
     }
@@ -316,34 +335,31 @@ impl Engine {
     /// Documents containing a needle: whole-word postings score fully; documents that contain
     /// it only inside other words (found through character n-grams, verified on the folded
     /// text) score [`FRAGMENT_SHARE`].
-    fn match_needle(&self, needle: &Needle) -> HashMap<u32, f32> {
-        let mut docs: HashMap<u32, f32> = HashMap::new();
-        let entry = self.index.term(&needle.text);
-        if let Some(e) = entry {
-            docs.extend(self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len()));
-        }
+    fn match_needle(&self, needle: &Needle) -> DocList {
+        let whole: DocList = self.index.term(&needle.text).map_or_else(Vec::new, |e| {
+            self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len())
+        });
         if needle.whole_word_only {
-            return docs;
+            return whole;
         }
-        let candidates = self.gram_candidates(&needle.text);
+        let candidates = doclist::without(&self.gram_candidates(&needle.text), &whole);
         let key: String = needle.text.chars().filter(|c| !c.is_whitespace()).collect();
         let fragment: Vec<(u32, [u16; N_FIELDS])> = candidates
             .into_iter()
-            .filter(|d| !docs.contains_key(d))
             .filter_map(|d| {
                 let f = &self.folded[d as usize];
                 let tf = [0, 1, 2].map(|i| count(&f[i], &key));
                 tf.iter().any(|&c| c > 0).then_some((d, tf))
             })
             .collect();
-        let df = docs.len() + fragment.len();
-        for (d, s) in self.bm25(fragment.into_iter(), df) {
-            docs.insert(d, s * FRAGMENT_SHARE);
-        }
-        docs
+        let df = whole.len() + fragment.len();
+        let mut fragment = self.bm25(fragment.into_iter(), df);
+        fragment.iter_mut().for_each(|(_, s)| *s *= FRAGMENT_SHARE);
+        doclist::union(&whole, &fragment)
     }
 
-    /// Documents containing every CJK unigram/bigram of `text` (a superset of those containing it).
+    /// Documents containing every CJK unigram/bigram of `text` (a superset of those containing
+    /// it), ascending.
     fn gram_candidates(&self, text: &str) -> Vec<u32> {
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         if !chars.iter().any(|&c| is_cjk(c)) {
@@ -362,6 +378,8 @@ impl Engine {
                 .map(|c| c.to_string())
                 .collect();
         }
+        keys.sort_unstable();
+        keys.dedup();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         for k in &keys {
             match self.index.gram(k) {
@@ -372,33 +390,23 @@ impl Engine {
         lists.sort_by_key(Vec::len);
         let mut iter = lists.into_iter();
         let first = iter.next().unwrap_or_default();
-        iter.fold(first, |acc, l| {
-            let set: BTreeSet<u32> = l.into_iter().collect();
-            acc.into_iter().filter(|d| set.contains(d)).collect()
-        })
+        iter.fold(first, |acc, l| doclist::intersect_docs(&acc, &l))
     }
 
-    /// BM25F over the weighted fields.
-    fn bm25(
-        &self,
-        postings: impl Iterator<Item = (u32, [u16; N_FIELDS])>,
-        df: usize,
-    ) -> Vec<(u32, f32)> {
+    /// BM25F over the weighted fields, in the postings' (ascending doc) order.
+    fn bm25(&self, postings: impl Iterator<Item = (u32, [u16; N_FIELDS])>, df: usize) -> DocList {
         let n = self.index.doc_count() as f32;
         let idf = ((n - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
         postings
             .map(|(doc, tf)| {
-                let lens = self.index.field_len[doc as usize];
-                let mut w = 0.0;
-                for f in 0..N_FIELDS {
-                    let norm = 1.0 - B + B * lens[f] as f32 / self.avg_len[f];
-                    w += FIELD_WEIGHT[f] * tf[f] as f32 / norm;
-                }
+                let fw = &self.field_weight[doc as usize];
+                let w: f32 = (0..N_FIELDS).map(|f| fw[f] * f32::from(tf[f])).sum();
                 (doc, idf * w * (K1 + 1.0) / (w + K1))
             })
             .collect()
     }
 
+    /// Does the document pass the query's own field filters (`region:`, `program:`, `date:`)?
     fn passes_filters(&self, doc: usize, q: &Query) -> bool {
         let a = &self.articles[doc];
         q.parts.iter().all(|p| {
@@ -417,12 +425,12 @@ fn phrase_key(p: &str) -> String {
     fold(p).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Occurrences of `needle` in `hay` (both without whitespace).
 fn count(hay: &str, needle: &str) -> u16 {
     if needle.is_empty() {
         return 0;
     }
-    let compact: String = hay.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.matches(needle).count().min(u16::MAX as usize) as u16
+    hay.matches(needle).count().min(u16::MAX as usize) as u16
 }
 
 /// Does the article's region name `r` at any level (folded; `闵行` matches `闵行区`)?

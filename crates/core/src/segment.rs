@@ -32,10 +32,32 @@ impl Segmenter {
         Self { jieba }
     }
 
-    /// Index-time tokens: words and, for long words, their dictionary sub-words
-    /// (jieba's search mode). Whitespace and punctuation are dropped.
+    /// Index-time tokens: words and, for long words, their dictionary sub-words — jieba's
+    /// search mode gives those of two and three characters, and sub-words of four characters or
+    /// more are added here (社会工作 in 社会工作者), so a query word found inside a longer word
+    /// is still a word match. Whitespace and punctuation are dropped.
     pub fn index_tokens(&self, text: &str) -> Vec<Token> {
-        convert(self.jieba.cut_for_search(text, true))
+        let mut out = convert(self.jieba.cut_for_search(text, true));
+        let long: Vec<(Vec<char>, usize)> = out
+            .iter()
+            .filter(|t| t.end - t.start > 4)
+            .map(|t| (t.word.chars().collect(), t.start))
+            .collect();
+        for (chars, start) in long {
+            for len in 4..chars.len() {
+                for i in 0..=chars.len() - len {
+                    let sub: String = chars[i..i + len].iter().collect();
+                    if self.jieba.has_word(&sub) {
+                        out.push(Token {
+                            word: sub,
+                            start: start + i,
+                            end: start + i + len,
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Query-time words: the plain segmentation, no overlapping sub-words.

@@ -60,7 +60,8 @@ proptest! {
 mod facets {
     use proptest::prelude::*;
     use shegong_core::article::{Article, DateInfo, Region};
-    use shegong_core::facets::{count, region_path, RegionCount, Selection};
+    use shegong_core::facet_table::FacetTable;
+    use shegong_core::facets::{region_path, RegionCount, Selection};
     use shegong_core::query::YearMonth;
 
     const PLACES: [[&str; 3]; 4] = [
@@ -140,8 +141,18 @@ mod facets {
             arts in prop::collection::vec(article(), 0..40),
             sel in selection(),
         ) {
-            let docs: Vec<u32> = (0..arts.len() as u32).collect();
-            let f = count(&arts, &docs, &sel);
+            let table = FacetTable::new(&arts);
+            let compiled = table.compile(&sel);
+            let f = table.count(0..arts.len() as u32, &compiled);
+            // Filtering: the table matches exactly what the selection defines.
+            for (d, a) in arts.iter().enumerate() {
+                prop_assert_eq!(table.matches(d as u32, &compiled), sel.matches(a), "article {}", d);
+            }
+            let mut scored: Vec<(u32, f32)> = (0..arts.len() as u32).map(|d| (d, 0.0)).collect();
+            prop_assert_eq!(&table.count_and_keep(&mut scored, &compiled), &f);
+            let kept: Vec<u32> = scored.iter().map(|(d, _)| *d).collect();
+            let expected: Vec<u32> = (0..arts.len() as u32).filter(|&d| sel.matches(&arts[d as usize])).collect();
+            prop_assert_eq!(kept, expected);
             // Programs: every article passing the other facets, per program.
             for (id, n) in &f.programs {
                 let brute = arts.iter().filter(|a| sel.region_ok(a) && sel.date_ok(a) && a.programs.contains(id)).count();
