@@ -16,6 +16,7 @@ use shegong_core::{Article, Bundle, Request, Selection, SourcePage};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[derive(Parser)]
 #[command(
@@ -190,19 +191,38 @@ fn pipeline(taxonomy: Option<&Path>) -> Result<Pipeline> {
     Ok(Pipeline::new(t))
 }
 
+/// The articles of every page, in page order; pages are processed on all cores.
 fn articles_of(
     pages: &[Page],
     pipeline: &Pipeline,
     progress: Option<&ProgressBar>,
 ) -> Vec<Article> {
-    let mut out = Vec::new();
-    for p in pages {
-        out.extend(pipeline.process_page(&p.name, &p.text));
-        if let Some(pb) = progress {
-            pb.inc(p.text.len() as u64);
-        }
-    }
-    out
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut done: Vec<(usize, Vec<Article>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(p) = pages.get(i) else { break };
+                        mine.push((i, pipeline.process_page(&p.name, &p.text)));
+                        if let Some(pb) = progress {
+                            pb.inc(p.text.len() as u64);
+                        }
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("page workers do not panic"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().flat_map(|(_, a)| a).collect()
 }
 
 fn build(

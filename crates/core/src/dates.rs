@@ -125,8 +125,8 @@ pub fn find(text: &str) -> Vec<Found> {
 }
 
 fn starts_with(chars: &[char], i: usize, word: &str) -> bool {
-    let w: Vec<char> = word.chars().collect();
-    chars.len() >= i + w.len() && chars[i..i + w.len()] == w[..]
+    let mut at = chars.get(i..).unwrap_or_default().iter();
+    word.chars().all(|c| at.next() == Some(&c))
 }
 
 /// An absolute or partial date starting at `i`, and how many chars it spans.

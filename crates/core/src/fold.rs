@@ -27,9 +27,34 @@ fn ts_table() -> &'static [(char, char)] {
     })
 }
 
+/// One bit per code point below the largest traditional character: set when it has a
+/// simplified form, so most characters are answered without a search.
+fn ts_bits() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let t = ts_table();
+        let max = t.last().map_or(0, |&(k, _)| k as usize);
+        let mut bits = vec![0u64; max / 64 + 1];
+        for &(k, _) in t {
+            bits[k as usize / 64] |= 1 << (k as usize % 64);
+        }
+        bits
+    })
+}
+
 fn simplified(c: char) -> Option<char> {
+    let i = c as usize;
+    let word = ts_bits().get(i / 64)?;
+    if word & (1 << (i % 64)) == 0 {
+        return None;
+    }
     let t = ts_table();
     t.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| t[i].1)
+}
+
+/// Scripts without letter case (CJK, kana, Hangul, Yi): nothing to lower-case.
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{A63F}' | '\u{AC00}'..='\u{D7FF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..)
 }
 
 /// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms.
@@ -51,6 +76,9 @@ pub fn fold_char(c: char) -> char {
     if let Some(s) = simplified(c) {
         return s;
     }
+    if caseless(c) {
+        return c;
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
@@ -71,6 +99,18 @@ pub fn to_simplified(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_the_tables() {
+        let t = ts_table();
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            let searched = t.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| t[i].1);
+            assert_eq!(simplified(c), searched, "{c}");
+            if caseless(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c}");
+            }
+        }
+    }
 
     #[test]
     fn traditional_folds_to_simplified() {

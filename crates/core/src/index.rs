@@ -6,7 +6,7 @@ use crate::fold::fold;
 use crate::normalize::is_cjk;
 use crate::segment::Segmenter;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Indexed fields, in order of weight.
 pub const N_FIELDS: usize = 3;
@@ -57,6 +57,68 @@ pub struct Index {
     pub grams: Vec<GramEntry>,
 }
 
+/// One article's share of the index.
+struct Analysed {
+    lens: [u32; N_FIELDS],
+    /// Words and their per-field frequencies.
+    tfs: Vec<(String, [u16; N_FIELDS])>,
+    /// Distinct n-grams, as [`gram_key`]s.
+    grams: Vec<u64>,
+}
+
+fn analyse(a: &Article, seg: &Segmenter) -> Analysed {
+    let fields = folded_fields(a);
+    let mut lens = [0u32; N_FIELDS];
+    let mut tfs: HashMap<String, [u16; N_FIELDS]> = HashMap::new();
+    for (f, text) in fields.iter().enumerate() {
+        let toks = seg.index_tokens(text);
+        lens[f] = toks.len() as u32;
+        for t in toks {
+            let e = tfs.entry(t.word).or_default();
+            e[f] = e[f].saturating_add(1);
+        }
+    }
+    let mut grams: Vec<u64> = fields.iter().flat_map(|t| gram_keys(t)).collect();
+    grams.sort_unstable();
+    grams.dedup();
+    Analysed {
+        lens,
+        tfs: tfs.into_iter().collect(),
+        grams,
+    }
+}
+
+/// A unigram (`b` = 0) or bigram as one number.
+fn gram_key(a: char, b: Option<char>) -> u64 {
+    (u64::from(a) << 32) | b.map_or(0, u64::from)
+}
+
+fn gram_text(key: u64) -> String {
+    [(key >> 32) as u32, key as u32]
+        .into_iter()
+        .filter(|&c| c != 0)
+        .filter_map(char::from_u32)
+        .collect()
+}
+
+/// The CJK unigrams and bigrams of a text, as keys.
+fn gram_keys(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_cjk(c) {
+            out.push(gram_key(c, None));
+            if let Some(p) = prev {
+                out.push(gram_key(p, Some(c)));
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    out
+}
+
 /// The folded text of each field of an article: title (+subtitle), lead paragraph, rest of body
 /// (+photo caption).
 pub fn folded_fields(a: &Article) -> [String; N_FIELDS] {
@@ -75,48 +137,40 @@ pub fn folded_fields(a: &Article) -> [String; N_FIELDS] {
 }
 
 impl Index {
-    /// Index articles; document ids are their positions in `articles`.
+    /// Index articles; document ids are their positions in `articles`. Articles are
+    /// analysed in parallel natively; the result is the same on any number of threads.
     pub fn build(articles: &[Article], seg: &Segmenter) -> Self {
-        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-        let mut grams: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let analysed = crate::parallel::map(articles, |a| analyse(a, seg));
+        let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
+        let mut grams: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut field_len = Vec::with_capacity(articles.len());
-        for (doc, a) in articles.iter().enumerate() {
+        for (doc, d) in analysed.into_iter().enumerate() {
             let doc = doc as u32;
-            let fields = folded_fields(a);
-            let mut lens = [0u32; N_FIELDS];
-            let mut tfs: BTreeMap<String, [u16; N_FIELDS]> = BTreeMap::new();
-            for (f, text) in fields.iter().enumerate() {
-                let toks = seg.index_tokens(text);
-                lens[f] = toks.len() as u32;
-                for t in toks {
-                    let e = tfs.entry(t.word).or_default();
-                    e[f] = e[f].saturating_add(1);
-                }
-            }
-            for (term, tf) in tfs {
+            for (term, tf) in d.tfs {
                 terms.entry(term).or_default().push(Posting { doc, tf });
             }
-            let mut doc_grams: Vec<String> = fields.iter().flat_map(|t| cjk_grams(t)).collect();
-            doc_grams.sort_unstable();
-            doc_grams.dedup();
-            for g in doc_grams {
+            for g in d.grams {
                 grams.entry(g).or_default().push(doc);
             }
-            field_len.push(lens);
+            field_len.push(d.lens);
         }
+        let mut terms: Vec<TermEntry> = terms
+            .into_iter()
+            .map(|(term, postings)| TermEntry { term, postings })
+            .collect();
+        terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+        let mut grams: Vec<GramEntry> = grams
+            .into_iter()
+            .map(|(key, docs)| GramEntry {
+                gram: gram_text(key),
+                doc_gaps: gaps(&docs),
+            })
+            .collect();
+        grams.sort_unstable_by(|a, b| a.gram.cmp(&b.gram));
         Index {
             field_len,
-            terms: terms
-                .into_iter()
-                .map(|(term, postings)| TermEntry { term, postings })
-                .collect(),
-            grams: grams
-                .into_iter()
-                .map(|(gram, docs)| GramEntry {
-                    gram,
-                    doc_gaps: gaps(&docs),
-                })
-                .collect(),
+            terms,
+            grams,
         }
     }
 
@@ -159,24 +213,6 @@ impl Index {
     }
 }
 
-/// CJK unigrams and bigrams of a folded text (bigrams only inside runs of CJK characters).
-pub fn cjk_grams(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if is_cjk(c) {
-            out.push(c.to_string());
-            if let Some(p) = prev {
-                out.push(format!("{p}{c}"));
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-        }
-    }
-    out
-}
-
 fn gaps(docs: &[u32]) -> Vec<u32> {
     let mut prev = 0;
     docs.iter()
@@ -203,7 +239,8 @@ mod tests {
 
     #[test]
     fn grams() {
-        assert_eq!(cjk_grams("社工a站"), ["社", "工", "社工", "站"]);
+        let grams: Vec<String> = gram_keys("社工a站").into_iter().map(gram_text).collect();
+        assert_eq!(grams, ["社", "工", "社工", "站"]);
     }
 
     #[test]

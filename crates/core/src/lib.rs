@@ -23,6 +23,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod orgs;
 pub mod original;
+pub mod parallel;
 pub mod people;
 pub mod pipeline;
 pub mod proximity;

@@ -15,9 +15,14 @@ impl WordList {
 
     /// The first word of the list that occurs at `i` in `chars`.
     pub fn at(&self, chars: &[char], i: usize) -> Option<&'static str> {
+        let first = chars.get(i)?;
         self.words
             .iter()
-            .find(|(_, c)| chars.len() >= i + c.len() && chars[i..i + c.len()] == c[..])
+            .find(|(_, c)| {
+                c.first() == Some(first)
+                    && chars.len() >= i + c.len()
+                    && chars[i..i + c.len()] == c[..]
+            })
             .map(|(w, _)| *w)
     }
 }
