@@ -11,17 +11,22 @@ async function shell() {
   const scope = self.registration.scope;
   const page = await fetch(scope, { cache: 'no-cache' });
   const html = await page.text();
-  const linked = [...html.matchAll(/(?:href|src)="([^"#]+)"/g)].map((m) => new URL(m[1], scope).href);
-  return [scope, ...new Set(linked), new URL('bundle.bin', scope).href];
+  const linked = [...html.matchAll(/(?:href|src)="([^"#]+)"/g)]
+    .map((m) => new URL(m[1], scope))
+    .filter((u) => u.origin === self.location.origin)
+    .map((u) => u.href);
+  return { page: [scope, ...new Set(linked)], bundle: new URL('bundle.bin', scope).href };
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const urls = await shell();
-      // A missing default bundle (the app may use ?bundle=) must not stop the install.
-      await Promise.all(urls.map((u) => cache.add(u).catch(() => undefined)));
+      const { page, bundle } = await shell();
+      // The page and its files must all be kept, or the worker does not install (and is tried
+      // again on the next visit); a missing default bundle (the app may use ?bundle=) is fine.
+      await cache.addAll(page);
+      await cache.add(bundle).catch(() => undefined);
       await self.skipWaiting();
     })(),
   );

@@ -5,16 +5,28 @@ import assert from 'node:assert/strict';
 import { launch, serve } from '../support.js';
 import { SearchPage } from '../pages/search-page.js';
 
-/** Wait until the service worker controls the page and keeps the bundle at `path`. */
+/** Wait until the service worker controls the page and keeps the page, its files and `path`. */
 async function kept(page, path) {
   await page.waitForFunction(
     async (path) => {
-      if (!navigator.serviceWorker.controller) return false;
+      // Settled: a worker controls the page and no other is installing or waiting.
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (!reg?.active || reg.active.state !== 'activated' || reg.installing || reg.waiting) return false;
+      if (navigator.serviceWorker.controller?.state !== 'activated') return false;
+      const wanted = [
+        new URL('./', location.href).href,
+        new URL(path, location.href).href,
+        ...[...document.querySelectorAll('link[href], script[src]')]
+          .map((e) => e.href || e.src)
+          .filter((u) => u.startsWith(location.origin)),
+      ];
       const keys = await caches.keys();
-      for (const k of keys) {
-        if (await (await caches.open(k)).match(new URL(path, location.href).href)) return true;
+      for (const url of wanted) {
+        let found = false;
+        for (const k of keys) found ||= Boolean(await (await caches.open(k)).match(url));
+        if (!found) return false;
       }
-      return false;
+      return true;
     },
     path,
     { polling: 200 },
@@ -34,6 +46,8 @@ for (const [name, query, path] of [
       const app = new SearchPage(page);
       await app.open(server.url + query);
       const all = await app.total();
+      await kept(page, path);
+      await page.waitForTimeout(300);
       await kept(page, path);
       await server.close();
       await context.setOffline(true);

@@ -16,7 +16,6 @@ use shegong_core::{Article, Bundle, Request, Selection, SourcePage};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[derive(Parser)]
 #[command(
@@ -197,32 +196,16 @@ fn articles_of(
     pipeline: &Pipeline,
     progress: Option<&ProgressBar>,
 ) -> Vec<Article> {
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut done: Vec<(usize, Vec<Article>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(p) = pages.get(i) else { break };
-                        mine.push((i, pipeline.process_page(&p.name, &p.text)));
-                        if let Some(pb) = progress {
-                            pb.inc(p.text.len() as u64);
-                        }
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("page workers do not panic"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().flat_map(|(_, a)| a).collect()
+    shegong_core::parallel::map(pages, |p| {
+        let articles = pipeline.process_page(&p.name, &p.text);
+        if let Some(pb) = progress {
+            pb.inc(p.text.len() as u64);
+        }
+        articles
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn build(

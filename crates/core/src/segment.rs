@@ -115,4 +115,17 @@ mod tests {
         assert!(words.contains(&"社工".to_owned()));
         assert!(words.contains(&"社工站".to_owned()));
     }
+
+    #[test]
+    fn long_words_add_their_long_dictionary_sub_words() {
+        let d = Dictionary::parse("社会 900 n\n工作 900 n\n社会工作 500 n\n社会工作者 800 n\n")
+            .unwrap();
+        let toks = Segmenter::new(&d).index_tokens("社会工作者");
+        let mut words: Vec<(String, usize, usize)> =
+            toks.into_iter().map(|t| (t.word, t.start, t.end)).collect();
+        words.sort();
+        assert!(words.contains(&("社会工作".to_owned(), 0, 4)), "{words:?}");
+        assert!(words.contains(&("社会工作者".to_owned(), 0, 5)));
+        assert!(words.contains(&("社会".to_owned(), 0, 2)));
+    }
 }

@@ -10,7 +10,6 @@
 //! ```
 
 use serde::Serialize;
-use shegong_core::pipeline::process_page;
 use shegong_core::query::parse;
 use shegong_core::{Bundle, Engine, Originals, Request, Results, Selection};
 use wasm_bindgen::prelude::*;
@@ -97,7 +96,8 @@ pub fn run(
 
 /// Split a raw page into articles and extract their fields, exactly as `shegong extract` does.
 /// Returns an array of article objects (the same fields as the CLI's JSON).
+#[cfg(feature = "extract")]
 #[wasm_bindgen]
 pub fn extract(file: &str, text: &str) -> Result<JsValue, JsError> {
-    to_js(&process_page(file, text))
+    to_js(&shegong_core::pipeline::process_page(file, text))
 }
