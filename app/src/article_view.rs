@@ -98,6 +98,12 @@ fn mark(text: &str, entities: &[(Vec<char>, Entity)]) -> Vec<(String, Option<Ent
     out
 }
 
+/// One line of the facts list, left out when there is nothing to say.
+fn fact(label: fn(&Texts) -> &'static str, value: String) -> impl IntoView {
+    let state = use_state();
+    (!value.is_empty()).then(|| view! { <dt>{move || label(state.t())}</dt><dd>{value}</dd> })
+}
+
 /// The article view for the open article, if there is one and the bundle has it.
 #[component]
 pub fn ArticleView() -> impl IntoView {
@@ -149,6 +155,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join("、");
+    let has_programs = !article.programs.is_empty();
     let programs = {
         let engine = collection.clone();
         let ids = article.programs.clone();
@@ -182,11 +189,11 @@ fn ArticleDialog(article: Article) -> impl IntoView {
             <button class="close" node_ref=close_button aria-label=move || state.t().close on:click=close>"×"</button>
             <h2>{title}</h2>
             <dl class="facts">
-                <dt>{move || state.t().region}</dt><dd>{region}</dd>
-                <dt>{move || state.t().program}</dt><dd>{programs}</dd>
-                <dt>{move || state.t().date}</dt><dd>{date}</dd>
-                <dt>{move || state.t().people}</dt><dd>{people}</dd>
-                <dt>{move || state.t().source}</dt><dd>{source}</dd>
+                {fact(|t| t.region, region)}
+                {has_programs.then(|| view! { <dt>{move || state.t().program}</dt><dd>{programs}</dd> })}
+                {fact(|t| t.date, date)}
+                {fact(|t| t.people, people)}
+                {fact(|t| t.source, source)}
                 <dt>{move || state.t().file}</dt>
                 <dd class="file">{file}{move || state.lang.get().bytes_span(span.start, span.end)}</dd>
             </dl>
