@@ -4,9 +4,10 @@
 
 use crate::i18n::Lang;
 use crate::load::Collection;
-use crate::state::{month_label, parse_month, use_state};
+use crate::state::use_state;
 use leptos::prelude::*;
 use shegong_core::facets::RegionCount;
+use shegong_core::query::YearMonth;
 use shegong_core::{Engine, Results};
 use std::sync::Arc;
 
@@ -19,6 +20,15 @@ pub fn program_label(engine: &Engine, id: &str, lang: Lang) -> String {
             Lang::En => p.en.clone(),
         },
     )
+}
+
+/// The "unknown" bucket of a facet: shown, not hidden, when it holds any articles.
+fn unknown_row(label: &'static str, n: usize) -> impl IntoView {
+    (n > 0).then(|| {
+        view! {
+            <p class="option unknown"><span>{label}</span><span class="n">{n}</span></p>
+        }
+    })
 }
 
 #[component]
@@ -70,9 +80,9 @@ fn SelectedChips() -> impl IntoView {
         if let Some(f) = sel.from {
             let to = sel.to.unwrap_or(f);
             let label = if to == f {
-                month_label(f)
+                f.to_string()
             } else {
-                format!("{} – {}", month_label(f), month_label(to))
+                format!("{f} – {to}")
             };
             chips.push((
                 label,
@@ -131,9 +141,7 @@ fn ProgramFacet(results: Memo<Results>) -> impl IntoView {
                     .collect_view();
                 view! {
                     {options}
-                    {(unknown > 0).then(|| view! {
-                        <p class="option unknown"><span>{lang.texts().unclassified}</span><span class="n">{unknown}</span></p>
-                    })}
+                    {unknown_row(lang.texts().unclassified, unknown)}
                 }
             }}
         </fieldset>
@@ -194,9 +202,7 @@ fn RegionFacet(results: Memo<Results>) -> impl IntoView {
                 let unknown = f.region_unknown;
                 view! {
                     <ul class="tree">{region_nodes(f.regions, lang)}</ul>
-                    {(unknown > 0).then(|| view! {
-                        <p class="option unknown"><span>{lang.texts().unknown_region}</span><span class="n">{unknown}</span></p>
-                    })}
+                    {unknown_row(lang.texts().unknown_region, unknown)}
                 }
             }}
         </fieldset>
@@ -213,7 +219,7 @@ fn MonthInput(label: fn(&crate::i18n::Texts) -> &'static str, end: End) -> impl 
             End::From => s.from,
             End::To => s.to,
         }
-        .map(month_label)
+        .map(|m| m.to_string())
         .unwrap_or_default()
     };
     view! {
@@ -221,7 +227,7 @@ fn MonthInput(label: fn(&crate::i18n::Texts) -> &'static str, end: End) -> impl 
             <span>{move || label(state.t())}</span>
             <input type="month" prop:value=value
                 on:change=move |ev| {
-                    let ym = parse_month(&event_target_value(&ev));
+                    let ym = YearMonth::parse(&event_target_value(&ev));
                     state.select(|s| match end {
                         End::From => s.from = ym,
                         End::To => s.to = ym,
@@ -252,7 +258,7 @@ fn DateFacet(results: Memo<Results>) -> impl IntoView {
                 let bars = f
                     .months
                     .into_iter()
-                    .filter_map(|(label, n)| Some((parse_month(&label)?, label, n)))
+                    .filter_map(|(label, n)| Some((YearMonth::parse(&label)?, label, n)))
                     .map(|(ym, label, n)| {
                         let width = format!("width:{}%", 100 * n / max);
                         let inside = move || {
@@ -275,9 +281,7 @@ fn DateFacet(results: Memo<Results>) -> impl IntoView {
                     {f.years.into_iter().map(|(y, n)| view! {
                         <p class="option"><span>{lang.year_only(y)}</span><span class="n">{n}</span></p>
                     }).collect_view()}
-                    {(unknown > 0).then(|| view! {
-                        <p class="option unknown"><span>{t.unknown_date}</span><span class="n">{unknown}</span></p>
-                    })}
+                    {unknown_row(t.unknown_date, unknown)}
                 }
             }}
             <div class="range">

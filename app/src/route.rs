@@ -2,8 +2,9 @@
 //! (plus `bundle=` when given). Changes push a history entry, so links can be shared, reload
 //! keeps the state, and back/forward step through earlier searches.
 
-use crate::state::{month_label, parse_month, AppState};
+use crate::state::AppState;
 use leptos::prelude::*;
+use shegong_core::query::YearMonth;
 use shegong_core::{Selection, Sort};
 use web_sys::UrlSearchParams;
 
@@ -39,7 +40,7 @@ impl Route {
                 .filter(|v| !v.is_empty())
                 .collect()
         };
-        let month = |key: &str| p.get(key).as_deref().and_then(parse_month);
+        let month = |key: &str| p.get(key).as_deref().and_then(YearMonth::parse);
         Route {
             query: p.get("q").unwrap_or_default(),
             selection: Selection {
@@ -78,10 +79,10 @@ impl Route {
             p.append("program", g);
         }
         if let Some(f) = self.selection.from {
-            p.append("from", &month_label(f));
+            p.append("from", &f.to_string());
         }
         if let Some(t) = self.selection.to {
-            p.append("to", &month_label(t));
+            p.append("to", &t.to_string());
         }
         if self.sort == Sort::Newest {
             p.append("sort", "newest");

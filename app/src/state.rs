@@ -90,17 +90,3 @@ fn toggle(list: &mut Vec<String>, item: &str) {
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
-
-/// `2024-05` as a month; `None` for anything else.
-pub fn parse_month(s: &str) -> Option<YearMonth> {
-    let (y, m) = s.split_once('-')?;
-    let month: u32 = m.parse().ok()?;
-    (1..=12).contains(&month).then_some(YearMonth {
-        year: y.parse().ok()?,
-        month,
-    })
-}
-
-pub fn month_label(ym: YearMonth) -> String {
-    format!("{}-{:02}", ym.year, ym.month)
-}

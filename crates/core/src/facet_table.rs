@@ -5,6 +5,7 @@
 
 use crate::article::Article;
 use crate::facets::{region_path, Facets, RegionCount, Selection};
+use crate::query::YearMonth;
 use std::collections::HashMap;
 
 /// Deepest region level (province, city, district, town).
@@ -43,6 +44,16 @@ pub struct FacetTable {
     doc_bucket: Vec<Bucket>,
     months: Vec<(i32, u32)>,
     years: Vec<i32>,
+}
+
+/// The keys whose count is not zero, with their counts (`counts[i]` belongs to `keys[i]`).
+fn counted<K: Clone>(keys: &[K], counts: Vec<usize>) -> Vec<(K, usize)> {
+    counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .map(|(i, n)| (keys[i].clone(), n))
+        .collect()
 }
 
 /// Counts in progress.
@@ -277,36 +288,17 @@ impl FacetTable {
             ..Facets::default()
         };
         f.regions = self.tree(&self.roots, &t.nodes);
-        let mut programs: Vec<(String, usize)> = t
-            .programs
-            .into_iter()
-            .enumerate()
-            .filter(|(_, n)| *n > 0)
-            .map(|(i, n)| (self.programs[i].clone(), n))
-            .collect();
+        let mut programs = counted(&self.programs, t.programs);
         programs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         f.programs = programs;
-        let mut ms: Vec<((i32, u32), usize)> = t
-            .months
+        let mut months = counted(&self.months, t.months);
+        months.sort_unstable();
+        f.months = months
             .into_iter()
-            .enumerate()
-            .filter(|(_, n)| *n > 0)
-            .map(|(i, n)| (self.months[i], n))
+            .map(|((year, month), n)| (YearMonth { year, month }.to_string(), n))
             .collect();
-        ms.sort_unstable();
-        f.months = ms
-            .into_iter()
-            .map(|((y, m), n)| (format!("{y:04}-{m:02}"), n))
-            .collect();
-        let mut ys: Vec<(i32, usize)> = t
-            .years
-            .into_iter()
-            .enumerate()
-            .filter(|(_, n)| *n > 0)
-            .map(|(i, n)| (self.years[i], n))
-            .collect();
-        ys.sort_unstable();
-        f.years = ys;
+        f.years = counted(&self.years, t.years);
+        f.years.sort_unstable();
         f
     }
 

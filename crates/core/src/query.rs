@@ -13,6 +13,25 @@ pub struct YearMonth {
     pub month: u32,
 }
 
+impl YearMonth {
+    /// A month as facet labels and the app's URLs write it (`2024-05`); `None` for anything
+    /// else. Its [`Display`](std::fmt::Display) form is the inverse.
+    pub fn parse(s: &str) -> Option<Self> {
+        let (y, m) = s.split_once('-')?;
+        let month: u32 = m.parse().ok()?;
+        (1..=12).contains(&month).then_some(YearMonth {
+            year: y.parse().ok()?,
+            month,
+        })
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
 /// What a clause matches.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Clause {
@@ -191,6 +210,18 @@ fn parse_ym(s: &str, end: bool) -> Option<YearMonth> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_reads_back_what_it_writes() {
+        let ym = YearMonth {
+            year: 2024,
+            month: 5,
+        };
+        assert_eq!(ym.to_string(), "2024-05");
+        assert_eq!(YearMonth::parse("2024-05"), Some(ym));
+        assert_eq!(YearMonth::parse("2024-13"), None);
+        assert_eq!(YearMonth::parse("2024"), None);
+    }
 
     fn clauses(s: &str) -> Vec<(Clause, bool)> {
         parse(s)

@@ -107,8 +107,8 @@ impl Engine {
             .iter()
             .map(|lens| {
                 std::array::from_fn(|f| {
-                    FIELD_WEIGHT[f]
-                        / (1.0 - B + B * lens[f] as f32 / avg_len[f].max(f32::MIN_POSITIVE))
+                    // `avg_field_len` is at least 1.
+                    FIELD_WEIGHT[f] / (1.0 - B + B * lens[f] as f32 / avg_len[f])
                 })
             })
             .collect();
