@@ -1,7 +1,7 @@
 // Shegong's service worker: after one visit the page works offline.
 //
-// It keeps the app shell (the page and every file it links), `bundle.bin`, and any bundle the
-// app asks it to keep (a `?bundle=` collection). Requests go to the network first, so a new
+// It keeps the app shell (the page and every file it links), `bundle.bin` and its pages file
+// `bundle.pages.bin`, and any bundle the app asks it to keep (a `?bundle=` collection). Requests go to the network first, so a new
 // build or a rebuilt bundle shows at once when online; the cache answers only when the network
 // cannot.
 const CACHE = 'shegong-v1';
@@ -15,7 +15,8 @@ async function shell() {
     .map((m) => new URL(m[1], scope))
     .filter((u) => u.origin === self.location.origin)
     .map((u) => u.href);
-  return { page: [scope, ...new Set(linked)], bundle: new URL('bundle.bin', scope).href };
+  const bundle = ['bundle.bin', 'bundle.pages.bin'].map((f) => new URL(f, scope).href);
+  return { page: [scope, ...new Set(linked)], bundle };
 }
 
 self.addEventListener('install', (event) => {
@@ -26,7 +27,7 @@ self.addEventListener('install', (event) => {
       // The page and its files must all be kept, or the worker does not install (and is tried
       // again on the next visit); a missing default bundle (the app may use ?bundle=) is fine.
       await cache.addAll(page);
-      await cache.add(bundle).catch(() => undefined);
+      for (const url of bundle) await cache.add(url).catch(() => undefined);
       await self.skipWaiting();
     })(),
   );
@@ -43,7 +44,7 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The app sends { cache: <absolute bundle URL> } once a bundle has loaded.
+// The app sends { cache: <absolute URL> } for the bundle and its pages file once it has loaded.
 self.addEventListener('message', (event) => {
   const url = event.data?.cache;
   if (typeof url === 'string') {

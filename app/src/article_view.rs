@@ -3,7 +3,7 @@
 
 use crate::facets::program_label;
 use crate::i18n::Texts;
-use crate::load::Collection;
+use crate::load::{Collection, Pages};
 use crate::state::use_state;
 use leptos::prelude::*;
 use shegong_core::facets::region_path;
@@ -120,8 +120,43 @@ pub fn ArticleView() -> impl IntoView {
 fn ArticleDialog(article: Article) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
-    let original = collection.originals.text_of(&article).map(str::to_owned);
+    let inline = collection.inline_pages.text_of(&article).map(str::to_owned);
     let show_original = RwSignal::new(false);
+    let toggle_original = {
+        let collection = collection.clone();
+        let has_inline = inline.is_some();
+        move |_| {
+            show_original.update(|s| *s = !*s);
+            if show_original.get_untracked() && !has_inline {
+                collection.want_pages();
+            }
+        }
+    };
+    let original = {
+        let collection = collection.clone();
+        let article = article.clone();
+        move || {
+            if let Some(text) = &inline {
+                return view! { <pre class="original" data-testid="original-text">{text.clone()}</pre> }.into_any();
+            }
+            match collection.pages.get() {
+                Pages::NotLoaded | Pages::Loading => view! {
+                    <p class="empty" data-testid="original-loading" role="status">{state.t().original_loading}</p>
+                }
+                .into_any(),
+                Pages::Loaded(o) => match o.text_of(&article) {
+                    Some(text) => view! { <pre class="original" data-testid="original-text">{text.to_owned()}</pre> }.into_any(),
+                    None => view! { <p class="empty" data-testid="original-text">{state.t().original_missing}</p> }.into_any(),
+                },
+                Pages::Failed(e) => view! {
+                    <p class="empty error" data-testid="original-text" role="alert">
+                        {move || state.lang.get().load_error(&collection.pages_url, &e)}
+                    </p>
+                }
+                .into_any(),
+            }
+        }
+    };
     let close_button: NodeRef<leptos::html::Button> = NodeRef::new();
     Effect::new(move |_| {
         if let Some(b) = close_button.get() {
@@ -199,14 +234,11 @@ fn ArticleDialog(article: Article) -> impl IntoView {
             </dl>
             <button class="original-toggle" data-testid="original-toggle"
                 aria-pressed=move || show_original.get().to_string()
-                on:click=move |_| show_original.update(|s| *s = !*s)>
+                on:click=toggle_original>
                 {move || if show_original.get() { state.t().show_clean } else { state.t().show_original }}
             </button>
             <div class="body" class:hidden=move || show_original.get()>{paragraphs}</div>
-            {move || show_original.get().then(|| match original.clone() {
-                Some(text) => view! { <pre class="original" data-testid="original-text">{text}</pre> }.into_any(),
-                None => view! { <p class="empty" data-testid="original-text">{state.t().original_missing}</p> }.into_any(),
-            })}
+            {move || show_original.get().then(original.clone())}
         </article>
     }
 }

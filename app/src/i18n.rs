@@ -119,6 +119,12 @@ impl Lang {
                 BundleError::NotABundle => format!(
                     "{url} 不是 Shegong 数据包。请用 shegong build <页面> -o bundle.bin 生成。"
                 ),
+                BundleError::NotAPagesFile => format!(
+                    "{url} 不是 Shegong 原始页面文件。shegong build 会把它写在数据包旁边（<名称>.pages.bin）。"
+                ),
+                BundleError::PagesMismatch => format!(
+                    "原始页面文件 {url} 属于另一个数据包。请把同一次生成的数据包和 .pages.bin 文件放在一起。"
+                ),
                 BundleError::Truncated { expected, found } => format!(
                     "数据包 {url} 不完整（应有 {expected} 字节，只收到 {found} 字节）。请重新下载或重新生成。"
                 ),
@@ -200,6 +206,7 @@ pub struct Texts {
     pub show_original: &'static str,
     pub show_clean: &'static str,
     pub original_missing: &'static str,
+    pub original_loading: &'static str,
     pub person: &'static str,
     pub org: &'static str,
     pub number: &'static str,
@@ -253,6 +260,7 @@ pub static ZH: Texts = Texts {
     show_original: "查看原始页面文字",
     show_clean: "查看整理后的文章",
     original_missing: "这个数据包没有收录原始页面。",
+    original_loading: "正在载入原始页面……",
     person: "人物",
     org: "机构",
     number: "数字",
@@ -306,6 +314,7 @@ pub static EN: Texts = Texts {
     show_original: "Show the original page text",
     show_clean: "Show the clean article",
     original_missing: "This bundle does not include the original page.",
+    original_loading: "Loading the original page…",
     person: "person",
     org: "organisation",
     number: "number",

@@ -1,15 +1,66 @@
-//! Downloading the bundle with progress, and decoding it.
+//! Downloading the bundle with progress, and decoding it; the pages file with the original
+//! page texts is downloaded only when a reader first asks for an article's original.
 
 use crate::i18n::LoadError;
 use leptos::prelude::*;
+use shegong_core::bundle::decode_pages;
 use shegong_core::{Bundle, Engine, Originals};
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// A loaded collection: the search engine and the original pages.
+/// A loaded collection: the search engine, and the original pages once they are wanted.
 pub struct Collection {
     pub engine: Engine,
-    pub originals: Originals,
+    /// Pages an old (format 2) bundle carried inside.
+    pub inline_pages: Originals,
+    /// The bundle's checksum, which its pages file must name.
+    pub checksum: u32,
+    /// Where the pages file is: `x.bin` → `x.pages.bin`.
+    pub pages_url: String,
+    pub pages: RwSignal<Pages>,
+}
+
+/// The pages file, fetched on demand.
+#[derive(Clone, Default)]
+pub enum Pages {
+    #[default]
+    NotLoaded,
+    Loading,
+    Loaded(Arc<Originals>),
+    Failed(LoadError),
+}
+
+impl Collection {
+    /// Start downloading the pages file unless it is loaded or on its way.
+    pub fn want_pages(self: &Arc<Self>) {
+        if !matches!(
+            self.pages.get_untracked(),
+            Pages::NotLoaded | Pages::Failed(_)
+        ) {
+            return;
+        }
+        self.pages.set(Pages::Loading);
+        let this = self.clone();
+        leptos::task::spawn_local(async move {
+            let progress = RwSignal::new(Progress::default());
+            let result = download(&this.pages_url, progress)
+                .await
+                .and_then(|bytes| decode_pages(&bytes, this.checksum).map_err(LoadError::Bundle));
+            this.pages.set(match result {
+                Ok(o) => Pages::Loaded(Arc::new(o)),
+                Err(e) => Pages::Failed(e),
+            });
+        });
+    }
+}
+
+/// The pages file that `shegong build` writes beside the bundle at `url`.
+pub fn pages_url(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    let stem = path.strip_suffix(".bin").unwrap_or(path);
+    format!("{stem}.pages.bin{rest}")
 }
 
 /// Bytes received so far and the total, when the server gave one.
@@ -34,10 +85,16 @@ pub async fn load(url: &str, progress: RwSignal<Progress>) -> Result<Collection,
     progress.update(|p| p.decoding = true);
     // Let the page show "decoding" before the (synchronous) decode starts.
     gloo_timers::future::TimeoutFuture::new(0).await;
-    let (engine, originals) = Bundle::decode(&bytes)
-        .map_err(LoadError::Bundle)?
-        .into_parts();
-    Ok(Collection { engine, originals })
+    let bundle = Bundle::decode(&bytes).map_err(LoadError::Bundle)?;
+    let checksum = bundle.header.checksum;
+    let (engine, inline_pages) = bundle.into_parts();
+    Ok(Collection {
+        engine,
+        inline_pages,
+        checksum,
+        pages_url: pages_url(url),
+        pages: RwSignal::new(Pages::NotLoaded),
+    })
 }
 
 async fn download(url: &str, progress: RwSignal<Progress>) -> Result<Vec<u8>, LoadError> {

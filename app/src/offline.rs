@@ -1,6 +1,8 @@
 //! Offline use: register the service worker (`sw.js`, next to the page), and ask it to keep the
-//! bundle this page loaded, which may come from `?bundle=` rather than the default.
+//! bundle this page loaded, which may come from `?bundle=` rather than the default, and its
+//! pages file.
 
+use crate::load::pages_url;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -10,7 +12,8 @@ fn supported() -> bool {
     js_sys::Reflect::has(&window().navigator(), &"serviceWorker".into()).unwrap_or(false)
 }
 
-/// Register the service worker and hand it the bundle's URL to keep for offline use.
+/// Register the service worker and hand it the URLs of the bundle and its pages file to keep
+/// for offline use.
 pub async fn keep_for_offline(bundle_url: &str) {
     if !supported() {
         return;
@@ -27,12 +30,19 @@ pub async fn keep_for_offline(bundle_url: &str) {
     };
     let registration: web_sys::ServiceWorkerRegistration =
         wasm_bindgen::JsCast::unchecked_into(registration);
-    let absolute =
-        web_sys::Url::new_with_base(bundle_url, &window().location().href().unwrap_or_default())
-            .map(|u| u.href());
-    if let (Some(worker), Ok(url)) = (registration.active(), absolute) {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"cache".into(), &JsValue::from_str(&url));
-        let _ = worker.post_message(&message);
+    let Some(worker) = registration.active() else {
+        return;
+    };
+    let base = window().location().href().unwrap_or_default();
+    for url in [bundle_url.to_owned(), pages_url(bundle_url)] {
+        if let Ok(absolute) = web_sys::Url::new_with_base(&url, &base) {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &message,
+                &"cache".into(),
+                &JsValue::from_str(&absolute.href()),
+            );
+            let _ = worker.post_message(&message);
+        }
     }
 }

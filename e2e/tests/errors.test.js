@@ -63,3 +63,24 @@ test('the error screen follows the language toggle', async () => {
   assert.match(await app.error.textContent(), /Could not download the bundle missing\.bin/);
   await page.close();
 });
+
+test('a missing or foreign pages file is explained in the article view, the search still works', async () => {
+  for (const [answer, expected] of [
+    [(route) => route.fulfill({ status: 404, body: 'no' }), /HTTP 404/],
+    [(route) => route.fulfill({ status: 200, body: good }), /不是 Shegong 原始页面文件/],
+  ]) {
+    // No service worker: it would answer the pages request itself, past the route.
+    const page = await ctx.browser.newPage({ serviceWorkers: 'block' });
+    await page.route('**/bundle.pages.bin', answer);
+    const app = new SearchPage(page);
+    await app.open(ctx.server.url);
+    await app.openResult(0);
+    await app.article.getByTestId('original-toggle').click();
+    const message = app.article.getByTestId('original-text');
+    await message.waitFor();
+    assert.match(await message.textContent(), expected);
+    assert.match(await message.textContent(), /bundle\.pages\.bin/);
+    assert.ok((await app.total()) > 0);
+    await page.close();
+  }
+});

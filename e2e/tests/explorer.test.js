@@ -45,6 +45,8 @@ test('results come in pages of ten', async () => {
 
 test('an article opens with its entities marked, shows the original page text, and closes', async () => {
   const { page, app } = await openApp();
+  const pagesRequests = [];
+  page.on('request', (r) => r.url().includes('bundle.pages.bin') && pagesRequests.push(r.url()));
   const all = await app.total();
   await app.search('精神健康');
   await app.waitForTotalBelow(all);
@@ -53,11 +55,13 @@ test('an article opens with its entities marked, shows the original page text, a
   assert.ok((await view.locator('.ent-place').count()) > 0, 'places are marked');
   assert.match(await view.locator('.facts').textContent(), /嘉定区/);
   const clean = await view.locator('.body').textContent();
+  assert.deepEqual(pagesRequests, [], 'the original pages are not downloaded until wanted');
   await view.getByTestId('original-toggle').click();
   const original = await view.getByTestId('original-text').textContent();
   assert.ok(original.length > 100, 'the original page text is shown');
   assert.notEqual(original.replace(/\s/g, ''), clean.replace(/\s/g, ''), 'the original differs from the clean text');
   assert.ok(!(await view.locator('.body').isVisible()), 'the clean text is hidden meanwhile');
+  assert.equal(pagesRequests.length, 1, 'the pages file is fetched once, when first wanted');
   await view.getByTestId('original-toggle').click();
   assert.ok(await view.locator('.body').isVisible());
   await view.getByRole('button', { name: '关闭' }).click();

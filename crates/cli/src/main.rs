@@ -12,7 +12,7 @@ use shegong_core::dict::Dictionary;
 use shegong_core::pipeline::{domain_terms, Pipeline};
 use shegong_core::query::parse;
 use shegong_core::taxonomy::Taxonomy;
-use shegong_core::{Article, Bundle, Request, Selection, SourcePage};
+use shegong_core::{Article, Bundle, IndexMode, Request, Selection, SourcePage};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,9 +34,13 @@ enum Command {
     Build {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Where to write the bundle.
+        /// Where to write the bundle; the original pages go beside it in <name>.pages.bin.
         #[arg(short, long)]
         output: PathBuf,
+        /// Ship the index in the bundle, or leave the reader to build it from the articles
+        /// (auto: embed it only above 1 MiB of article text).
+        #[arg(long, value_enum, default_value_t = IndexArg::Auto)]
+        index: IndexArg,
         /// No progress bar.
         #[arg(short, long)]
         quiet: bool,
@@ -117,9 +121,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build {
             inputs,
             output,
+            index,
             quiet,
             taxonomy,
-        } => build(&inputs, &output, quiet, &pipeline(taxonomy.as_deref())?),
+        } => build(
+            &inputs,
+            &output,
+            index.into(),
+            quiet,
+            &pipeline(taxonomy.as_deref())?,
+        ),
         Command::Extract {
             inputs,
             format,
@@ -159,6 +170,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             search(&bundle, &q, limit, json)
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum IndexArg {
+    Auto,
+    Embed,
+    Derive,
+}
+
+impl From<IndexArg> for IndexMode {
+    fn from(a: IndexArg) -> Self {
+        match a {
+            IndexArg::Auto => IndexMode::Auto,
+            IndexArg::Embed => IndexMode::Embed,
+            IndexArg::Derive => IndexMode::Derive,
+        }
+    }
+}
+
+/// Where the pages file of the bundle at `bundle` goes: `x.bin` → `x.pages.bin`.
+fn pages_path(bundle: &Path) -> PathBuf {
+    let stem = bundle.file_stem().unwrap_or_default().to_string_lossy();
+    bundle.with_file_name(format!("{stem}.pages.bin"))
 }
 
 /// Read inputs, report skipped files; the exit code says whether any were skipped.
@@ -210,7 +244,8 @@ fn articles_of(
 
 fn build(
     inputs: &[PathBuf],
-    output: &PathBuf,
+    output: &Path,
+    mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
 ) -> Result<ExitCode> {
@@ -233,36 +268,46 @@ fn build(
     let mut dict = Dictionary::jieba();
     dict.add_user_words(domain_terms());
     let page_count = pages.len();
-    let sources = pages
+    let sources: Vec<SourcePage> = pages
         .into_iter()
         .map(|p| SourcePage {
             file: p.name,
             text: p.text,
         })
         .collect();
-    let bundle = Bundle::build(articles, sources, &dict, pipeline.taxonomy().labels());
+    let bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
     let bytes = bundle.encode();
+    let pages_bytes = bundle.encode_pages(sources);
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    std::fs::write(output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
+    let pages_out = pages_path(output);
+    for (path, data) in [(output, &bytes), (pages_out.as_path(), &pages_bytes)] {
+        std::fs::write(path, data).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     let p = &bundle.payload;
     let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
     let dict_bytes = bundle.dict_size();
+    let index = match &p.index {
+        Some(index) => format!("index of {} words", index.terms.len()),
+        None => "index built by the reader".to_owned(),
+    };
     eprintln!(
-        "{} pages → {} articles ({} with a region), {} words, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes)",
+        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes) and {} ({} bytes)",
         page_count,
         p.articles.len(),
         regions,
-        p.index.terms.len(),
+        index,
         p.dict.len(),
         dict_bytes,
         100.0 * dict_bytes as f64 / bytes.len().max(1) as f64,
         output.display(),
-        bytes.len()
+        bytes.len(),
+        pages_out.display(),
+        pages_bytes.len()
     );
     Ok(code)
 }

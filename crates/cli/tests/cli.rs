@@ -1,5 +1,7 @@
 //! End-to-end tests of the `shegong` binary, in one test binary with shared helpers.
 
+use shegong_core::bundle::decode_pages;
+use shegong_core::Bundle;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -84,6 +86,43 @@ fn building_twice_gives_identical_bytes() {
     let a = std::fs::read(build_seeds("a.bundle")).unwrap();
     let b = std::fs::read(build_seeds("b.bundle")).unwrap();
     assert_eq!(a, b);
+    let pages = |name: &str| std::fs::read(tmp(name)).unwrap();
+    assert_eq!(pages("a.pages.bin"), pages("b.pages.bin"));
+}
+
+#[test]
+fn the_pages_file_goes_beside_the_bundle_and_belongs_to_it() {
+    let bundle = Bundle::decode(&std::fs::read(build_seeds("p.bin")).unwrap()).unwrap();
+    assert!(
+        bundle.payload.index.is_none(),
+        "the seeds are small: no index shipped"
+    );
+    let pages = std::fs::read(tmp("p.pages.bin")).unwrap();
+    let originals = decode_pages(&pages, bundle.header.checksum).unwrap();
+    assert_eq!(originals.pages().len(), 5);
+    let (engine, _) = bundle.into_parts();
+    assert!(engine
+        .articles()
+        .iter()
+        .all(|a| originals.text_of(a).is_some()));
+    // --index embed ships the index; the search answers the same.
+    let out = tmp("embedded.bin");
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--index",
+        "embed",
+        "--quiet",
+    ]);
+    assert!(o.status.success());
+    let embedded = Bundle::decode(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(embedded.payload.index.is_some());
+    assert_eq!(
+        search_json(&out, "社工站 培训"),
+        search_json(&tmp("p.bin"), "社工站 培训")
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use shegong_core::pipeline::Pipeline;
 use shegong_core::query::parse;
 use shegong_core::segment::Segmenter;
 use shegong_core::taxonomy::Taxonomy;
-use shegong_core::{Bundle, Request, Selection, SourcePage};
+use shegong_core::{Bundle, IndexMode, Request, Selection, SourcePage};
 
 mod support;
 use support::{dictionary, synthetic, SEEDS};
@@ -65,13 +65,16 @@ fn benches(c: &mut Criterion) {
     g.bench_function(format!("synthetic-{n}"), |b| {
         b.iter_batched(
             || (articles.clone(), sources.clone()),
-            |(a, s)| Bundle::build(a, s, &dict, labels.clone()).encode().len(),
+            |(a, s)| {
+                let b = Bundle::build(a, &dict, labels.clone(), IndexMode::Embed);
+                b.encode().len() + b.encode_pages(s).len()
+            },
             BatchSize::LargeInput,
         )
     });
     g.finish();
 
-    let engine = Bundle::build(articles, sources, &dict, labels).into_engine();
+    let engine = Bundle::build(articles, &dict, labels, IndexMode::Embed).into_engine();
     let selection = Selection {
         programs: vec!["station".into(), "elderly".into()],
         regions: vec!["上海市".into(), "四川省".into()],

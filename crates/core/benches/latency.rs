@@ -14,7 +14,7 @@ mod support;
 use shegong_core::pipeline::Pipeline;
 use shegong_core::query::parse;
 use shegong_core::taxonomy::Taxonomy;
-use shegong_core::{Bundle, Engine, Request, Selection, Sort};
+use shegong_core::{Bundle, Engine, IndexMode, Request, Selection, Sort};
 use std::time::{Duration, Instant};
 
 const QUERIES: [&str; 10] = [
@@ -44,7 +44,7 @@ fn engine() -> Engine {
         .unwrap_or(1000);
     let (_, articles) = support::synthetic(n, &Pipeline::default());
     let labels = Taxonomy::builtin().labels();
-    Bundle::build(articles, Vec::new(), &support::dictionary(), labels).into_engine()
+    Bundle::build(articles, &support::dictionary(), labels, IndexMode::Embed).into_engine()
 }
 
 /// The two largest program types and provinces: a selection of two facets.

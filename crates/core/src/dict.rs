@@ -110,23 +110,30 @@ impl Dictionary {
         *self = Self::from_map(map);
     }
 
-    /// The entries that occur in `text` (the whole folded corpus), plus the padding entry that
-    /// keeps the total frequency. Segmenting any part of `text` with the subset gives exactly
-    /// the tokens the full dictionary gives, because jieba only consults words that occur in
-    /// the sentence being cut.
-    pub fn subset_for(&self, text: &str) -> Self {
+    /// The entries that occur in `texts` (the whole folded corpus), plus the padding entry that
+    /// keeps the total frequency, without their part-of-speech tags (segmentation does not use
+    /// them). Segmenting any part of `text` with the subset gives exactly the tokens the full
+    /// dictionary gives, because segmentation only consults words that occur in the sentence
+    /// being cut.
+    pub fn subset_for(&self, texts: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
         let words: Vec<&str> = self.entries.iter().map(|e| e.word.as_str()).collect();
         let ac = AhoCorasick::new(&words).expect("dictionary words form a valid automaton");
         let mut used = vec![false; words.len()];
-        for m in ac.find_overlapping_iter(text) {
-            used[m.pattern().as_usize()] = true;
+        for text in texts {
+            for m in ac.find_overlapping_iter(text.as_ref()) {
+                used[m.pattern().as_usize()] = true;
+            }
         }
         let mut entries: Vec<Entry> = self
             .entries
             .iter()
             .zip(&used)
             .filter(|(_, &u)| u)
-            .map(|(e, _)| e.clone())
+            .map(|(e, _)| Entry {
+                word: e.word.clone(),
+                freq: e.freq,
+                tag: String::new(),
+            })
             .collect();
         let kept: u64 = entries.iter().map(|e| e.freq).sum();
         let rest = self.total() - kept;
@@ -134,32 +141,16 @@ impl Dictionary {
             entries.push(Entry {
                 word: PADDING_WORD.to_owned(),
                 freq: rest,
-                tag: "x".to_owned(),
+                tag: String::new(),
             });
             entries.sort_by(|a, b| a.word.cmp(&b.word));
         }
         Self { entries }
     }
 
-    /// The dictionary as jieba's text format.
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for e in &self.entries {
-            out.push_str(&e.word);
-            out.push(' ');
-            out.push_str(&e.freq.to_string());
-            if !e.tag.is_empty() {
-                out.push(' ');
-                out.push_str(&e.tag);
-            }
-            out.push('\n');
-        }
-        out
-    }
-
     /// A 32-bit fingerprint of the entries (word, frequency), for bundle headers.
     pub fn fingerprint(&self) -> u32 {
-        let mut h = crc32fast::Hasher::new();
+        let mut h = crate::checksum::digest();
         for e in &self.entries {
             h.update(e.word.as_bytes());
             h.update(&e.freq.to_le_bytes());
@@ -185,7 +176,7 @@ mod tests {
     #[test]
     fn subset_keeps_total_and_only_used_words() {
         let d = Dictionary::parse(SMALL).unwrap();
-        let s = d.subset_for("社工站开展培训");
+        let s = d.subset_for(["社工站开展", "培训"]);
         let words: Vec<&str> = s.entries().iter().map(|e| e.word.as_str()).collect();
         assert_eq!(words, ["培训", "社工", "社工站", "站", PADDING_WORD]);
         assert_eq!(s.total(), d.total());

@@ -6,6 +6,7 @@
 use crate::article::Article;
 use crate::facets::{region_path, Facets, RegionCount, Selection};
 use crate::query::YearMonth;
+use crate::sort;
 use std::collections::HashMap;
 
 /// Deepest region level (province, city, district, town).
@@ -289,16 +290,18 @@ impl FacetTable {
         };
         f.regions = self.tree(&self.roots, &t.nodes);
         let mut programs = counted(&self.programs, t.programs);
-        programs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        sort::sort_by(&mut programs, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        });
         f.programs = programs;
         let mut months = counted(&self.months, t.months);
-        months.sort_unstable();
+        sort::sort(&mut months);
         f.months = months
             .into_iter()
             .map(|((year, month), n)| (YearMonth { year, month }.to_string(), n))
             .collect();
         f.years = counted(&self.years, t.years);
-        f.years.sort_unstable();
+        sort::sort(&mut f.years);
         f
     }
 
@@ -317,7 +320,9 @@ impl FacetTable {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        sort::sort_by(&mut out, |a, b| {
+            b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name))
+        });
         out
     }
 }

@@ -7,23 +7,45 @@
 
 use std::sync::OnceLock;
 
-/// OpenCC `TSCharacters` (Apache-2.0), reduced to one-to-one pairs by `scripts/gen-ts-chars.py`.
-const TS_CHARS: &str = include_str!("../data/ts_chars.txt");
+/// OpenCC `TSCharacters` (Apache-2.0), reduced to one-to-one pairs by `scripts/gen-ts-chars.py`
+/// into `data/ts_chars.txt` and packed by `build.rs`: a `u32` count, the gaps between the
+/// sorted traditional characters, then each simplified character's zigzag distance from its
+/// traditional one, all as varints.
+const TS_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ts_chars.bin"));
 
 /// The table sorted by traditional character, for binary search.
 fn ts_table() -> &'static [(char, char)] {
     static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: Vec<(char, char)> = TS_CHARS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut chars = l.chars();
-                Some((chars.next()?, chars.next()?))
+        let (count, mut rest) = TS_PACKED.split_at(4);
+        let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as usize;
+        let mut varint = || {
+            let mut v = 0u64;
+            for (i, &b) in rest.iter().enumerate() {
+                v |= u64::from(b & 0x7f) << (7 * i);
+                if b & 0x80 == 0 {
+                    rest = &rest[i + 1..];
+                    break;
+                }
+            }
+            v
+        };
+        let mut trad = Vec::with_capacity(count);
+        let mut prev = 0u64;
+        for _ in 0..count {
+            prev += varint();
+            trad.push(prev as u32);
+        }
+        trad.into_iter()
+            .filter_map(|t| {
+                let z = varint();
+                let d = (z >> 1) as i64 ^ -((z & 1) as i64);
+                Some((
+                    char::from_u32(t)?,
+                    char::from_u32((i64::from(t) + d) as u32)?,
+                ))
             })
-            .collect();
-        t.sort_unstable();
-        t
+            .collect()
     })
 }
 
@@ -99,6 +121,22 @@ pub fn to_simplified(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_table_is_the_text_table() {
+        let text = include_str!("../data/ts_chars.txt");
+        let mut pairs: Vec<(char, char)> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut chars = l.chars().filter(|c| !c.is_whitespace());
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect();
+        pairs.sort_unstable();
+        assert!(pairs.len() > 3000);
+        assert_eq!(ts_table(), &pairs[..]);
+    }
 
     #[test]
     fn fast_paths_agree_with_the_tables() {

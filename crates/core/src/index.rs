@@ -5,8 +5,9 @@ use crate::article::Article;
 use crate::fold::fold;
 use crate::normalize::is_cjk;
 use crate::segment::Segmenter;
+use crate::sort;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Indexed fields, in order of weight.
 pub const N_FIELDS: usize = 3;
@@ -69,7 +70,7 @@ struct Analysed {
 fn analyse(a: &Article, seg: &Segmenter) -> Analysed {
     let fields = folded_fields(a);
     let mut lens = [0u32; N_FIELDS];
-    let mut tfs: HashMap<String, [u16; N_FIELDS]> = HashMap::new();
+    let mut tfs: HashMap<String, [u16; N_FIELDS]> = HashMap::default();
     for (f, text) in fields.iter().enumerate() {
         let toks = seg.index_tokens(text);
         lens[f] = toks.len() as u32;
@@ -79,7 +80,7 @@ fn analyse(a: &Article, seg: &Segmenter) -> Analysed {
         }
     }
     let mut grams: Vec<u64> = fields.iter().flat_map(|t| gram_keys(t)).collect();
-    grams.sort_unstable();
+    sort::sort(&mut grams);
     grams.dedup();
     Analysed {
         lens,
@@ -141,8 +142,8 @@ impl Index {
     /// analysed in parallel natively; the result is the same on any number of threads.
     pub fn build(articles: &[Article], seg: &Segmenter) -> Self {
         let analysed = crate::parallel::map(articles, |a| analyse(a, seg));
-        let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
-        let mut grams: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut terms: HashMap<String, Vec<Posting>> = HashMap::default();
+        let mut grams: HashMap<u64, Vec<u32>> = HashMap::default();
         let mut field_len = Vec::with_capacity(articles.len());
         for (doc, d) in analysed.into_iter().enumerate() {
             let doc = doc as u32;
@@ -158,7 +159,7 @@ impl Index {
             .into_iter()
             .map(|(term, postings)| TermEntry { term, postings })
             .collect();
-        terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+        sort::sort_by(&mut terms, |a, b| a.term.cmp(&b.term));
         let mut grams: Vec<GramEntry> = grams
             .into_iter()
             .map(|(key, docs)| GramEntry {
@@ -166,7 +167,7 @@ impl Index {
                 doc_gaps: gaps(&docs),
             })
             .collect();
-        grams.sort_unstable_by(|a, b| a.gram.cmp(&b.gram));
+        sort::sort_by(&mut grams, |a, b| a.gram.cmp(&b.gram));
         Index {
             field_len,
             terms,

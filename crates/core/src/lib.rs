@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod bundle;
+pub mod checksum;
 pub mod chrome;
 pub mod csv;
 pub mod dates;
@@ -32,13 +33,14 @@ pub mod region;
 pub mod search;
 pub mod segment;
 pub mod snippet;
+pub mod sort;
 pub mod split;
 pub mod synth;
 pub mod taxonomy;
 pub mod wordlist;
 
 pub use article::Article;
-pub use bundle::{Bundle, BundleError};
+pub use bundle::{Bundle, BundleError, IndexMode};
 pub use facets::Selection;
 pub use original::{Originals, SourcePage};
 pub use search::{Engine, Request, Results, Sort};

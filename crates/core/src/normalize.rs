@@ -143,7 +143,7 @@ pub fn typical_width(lines: &[&str]) -> usize {
     if lens.is_empty() {
         return 0;
     }
-    lens.sort_unstable();
+    crate::sort::sort(&mut lens);
     lens[lens.len() / 2]
 }
 

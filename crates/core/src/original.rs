@@ -20,10 +20,15 @@ pub struct Originals {
 
 impl Originals {
     /// Pages in any order; a file given twice keeps its first text.
-    pub fn new(mut pages: Vec<SourcePage>) -> Self {
-        pages.sort_by(|a, b| a.file.cmp(&b.file));
-        pages.dedup_by(|b, a| a.file == b.file);
-        Self { pages }
+    pub fn new(pages: Vec<SourcePage>) -> Self {
+        let mut numbered: Vec<(usize, SourcePage)> = pages.into_iter().enumerate().collect();
+        crate::sort::sort_by(&mut numbered, |(i, a), (j, b)| {
+            a.file.cmp(&b.file).then(i.cmp(j))
+        });
+        numbered.dedup_by(|(_, b), (_, a)| a.file == b.file);
+        Self {
+            pages: numbered.into_iter().map(|(_, p)| p).collect(),
+        }
     }
 
     /// The pages, sorted by file.

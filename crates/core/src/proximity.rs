@@ -25,7 +25,7 @@ pub fn closeness(text: &str, words: &[&str]) -> f32 {
             return 0.0;
         }
     }
-    hits.sort_unstable();
+    crate::sort::sort(&mut hits);
     // Shortest window over the sorted occurrences covering every word (two pointers).
     let need = words.len();
     let mut seen = vec![0usize; need];

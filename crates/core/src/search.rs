@@ -11,6 +11,7 @@ use crate::proximity::closeness;
 use crate::query::{Clause, Query};
 use crate::segment::Segmenter;
 use crate::snippet::{snippet, Segment};
+use crate::sort;
 use crate::taxonomy::ProgramLabel;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -208,10 +209,10 @@ impl Engine {
         // Only the requested page needs sorting: select it first.
         let wanted = req.offset.saturating_add(req.limit).min(total);
         if wanted > 0 && wanted < total {
-            ranked.select_nth_unstable_by(wanted - 1, order);
+            sort::select_first(&mut ranked, wanted, order);
             ranked.truncate(wanted);
         }
-        ranked.sort_unstable_by(order);
+        sort::sort_by(&mut ranked, order);
         let hits = ranked
             .into_iter()
             .skip(req.offset)
@@ -243,9 +244,7 @@ impl Engine {
             return;
         }
         let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if ranked.len() > PROXIMITY_TOP {
-            ranked.select_nth_unstable_by(PROXIMITY_TOP - 1, best_first);
-        }
+        sort::select_first(ranked, PROXIMITY_TOP, best_first);
         for (d, score) in ranked.iter_mut().take(PROXIMITY_TOP) {
             let close = self.folded[*d as usize]
                 .iter()
@@ -304,7 +303,10 @@ impl Engine {
         let folded = fold(text);
         let words = self.seg.words(&folded);
         let mut out: Vec<Needle> = Vec::new();
+        // Adjacent single characters are a word the dictionary does not know (助餐 → 助 餐):
+        // they are searched together, as a string, not as characters anywhere in the text.
         let mut run = String::new();
+        let mut run_end = 0;
         let flush = |run: &mut String, out: &mut Vec<Needle>| {
             if !run.is_empty() {
                 out.push(Needle {
@@ -314,9 +316,12 @@ impl Engine {
             }
         };
         for w in words {
-            let single_unknown = w.word.chars().count() == 1 && self.index.term(&w.word).is_none();
-            if single_unknown && w.word.chars().all(is_cjk) {
+            if w.end - w.start == 1 && w.word.chars().all(is_cjk) {
+                if w.start != run_end {
+                    flush(&mut run, &mut out);
+                }
                 run.push_str(&w.word);
+                run_end = w.end;
                 continue;
             }
             flush(&mut run, &mut out);
@@ -378,7 +383,7 @@ impl Engine {
                 .map(|c| c.to_string())
                 .collect();
         }
-        keys.sort_unstable();
+        sort::sort(&mut keys);
         keys.dedup();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         for k in &keys {
@@ -387,7 +392,7 @@ impl Engine {
                 None => return Vec::new(),
             }
         }
-        lists.sort_by_key(Vec::len);
+        sort::sort_by_key(&mut lists, Vec::len);
         let mut iter = lists.into_iter();
         let first = iter.next().unwrap_or_default();
         iter.fold(first, |acc, l| doclist::intersect_docs(&acc, &l))

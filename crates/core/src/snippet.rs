@@ -71,7 +71,7 @@ fn best_window(hits: &[(usize, usize)], len: usize) -> (usize, usize) {
     }
     let mut best = (0usize, 0usize, 0usize); // (distinct, count, start)
     let mut sorted: Vec<(usize, usize)> = hits.to_vec();
-    sorted.sort_unstable();
+    crate::sort::sort(&mut sorted);
     for (i, &(s, _)) in sorted.iter().enumerate() {
         let inside: Vec<usize> = sorted[i..]
             .iter()
@@ -79,7 +79,7 @@ fn best_window(hits: &[(usize, usize)], len: usize) -> (usize, usize) {
             .map(|(_, n)| *n)
             .collect();
         let mut distinct = inside.clone();
-        distinct.sort_unstable();
+        crate::sort::sort(&mut distinct);
         distinct.dedup();
         let key = (distinct.len(), inside.len());
         if key > (best.0, best.1) {

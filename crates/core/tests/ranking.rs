@@ -4,7 +4,7 @@
 use shegong_core::article::{Article, DateInfo};
 use shegong_core::dict::Dictionary;
 use shegong_core::query::parse;
-use shegong_core::{Bundle, Engine, Request, Selection, Sort};
+use shegong_core::{Bundle, Engine, IndexMode, Request, Selection, Sort};
 
 fn engine(texts: &[(&str, &str)]) -> Engine {
     let dict = Dictionary::parse("社工站 100 n\n培训 200 v\n老人 300 n\n服务 300 v\n街道 200 n\n")
@@ -24,7 +24,7 @@ fn engine(texts: &[(&str, &str)]) -> Engine {
             ..Article::default()
         })
         .collect();
-    Bundle::build(articles, Vec::new(), &dict, Vec::new()).into_engine()
+    Bundle::build(articles, &dict, Vec::new(), IndexMode::Auto).into_engine()
 }
 
 fn ids(e: &Engine, q: &str) -> Vec<String> {
@@ -68,4 +68,17 @@ fn a_title_match_outranks_a_body_match() {
         ("社工站开展服务", "街道为老人服务。"),
     ]);
     assert_eq!(ids(&e, "社工站"), ["d-1", "d-0"]);
+}
+
+#[test]
+fn a_word_the_dictionary_lacks_is_searched_as_one_string() {
+    // 助餐 is not in the dictionary: the segmenter leaves 助 and 餐, which must stay together.
+    let e = engine(&[
+        ("", "街道为老人提供助餐服务。"),
+        ("", "老人互助，社工站的餐厅开业。"),
+    ]);
+    assert_eq!(ids(&e, "助餐"), ["d-0"]);
+    assert_eq!(ids(&e, "老人助餐"), ["d-0"]);
+    // Characters apart in the query are still separate words.
+    assert_eq!(ids(&e, "助 餐").len(), 2);
 }

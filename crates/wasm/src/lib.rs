@@ -5,11 +5,14 @@
 //! await init();
 //! const engine = Shegong.load(new Uint8Array(await (await fetch("bundle.bin")).arrayBuffer()));
 //! const { total, hits } = engine.search("社工站", 10);
+//! // The original page texts are in a file of their own, fetched only when wanted:
+//! engine.loadPages(new Uint8Array(await (await fetch("bundle.pages.bin")).arrayBuffer()));
 //! const page = engine.original(hits[0].id);         // the page text the article came from
 //! const articles = extract("page.txt", rawText);   // split + extract a page in the browser
 //! ```
 
 use serde::Serialize;
+use shegong_core::bundle::decode_pages;
 use shegong_core::query::parse;
 use shegong_core::{Bundle, Engine, Originals, Request, Results, Selection};
 use wasm_bindgen::prelude::*;
@@ -19,20 +22,36 @@ use wasm_bindgen::prelude::*;
 pub struct Shegong {
     engine: Engine,
     originals: Originals,
+    /// The bundle's checksum, which its pages file must name.
+    checksum: u32,
 }
 
 #[wasm_bindgen]
 impl Shegong {
     /// Load a bundle from its bytes; throws an Error saying what is wrong with it.
     pub fn load(bytes: &[u8]) -> Result<Shegong, JsError> {
-        let (engine, originals) = Bundle::decode(bytes)
-            .map_err(|e| JsError::new(&e.to_string()))?
-            .into_parts();
-        Ok(Shegong { engine, originals })
+        let bundle = Bundle::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        let checksum = bundle.header.checksum;
+        let (engine, originals) = bundle.into_parts();
+        Ok(Shegong {
+            engine,
+            originals,
+            checksum,
+        })
     }
 
-    /// The original page text an article was read from, or `undefined` when the bundle does
-    /// not carry its page.
+    /// Add the original pages from the bundle's pages file (`shegong build` writes it next to
+    /// the bundle as `<name>.pages.bin`); throws an Error if the file is damaged or belongs to
+    /// another bundle.
+    #[wasm_bindgen(js_name = loadPages)]
+    pub fn load_pages(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.originals =
+            decode_pages(bytes, self.checksum).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(())
+    }
+
+    /// The original page text an article was read from, or `undefined` when its page is not
+    /// loaded (see `loadPages`).
     pub fn original(&self, id: &str) -> Option<String> {
         let article = self.engine.articles().iter().find(|a| a.id == id)?;
         self.originals.text_of(article).map(str::to_owned)

@@ -1,14 +1,46 @@
-//! The native side of the native-vs-wasm check: extraction of a seed page, as JSON, must equal
-//! the committed fixture that `tests/web.rs` compares the browser's output with.
+//! The native side of the native-vs-wasm checks: extraction of a seed page, as JSON, and a
+//! bundle of it built with the full dictionary (index embedded) must equal the committed
+//! fixtures that `tests/web.rs` compares the browser's output with. Update them with
+//! `UPDATE_EXPECT=1 cargo test -p shegong-wasm --test native`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::expect_file;
-use shegong_core::pipeline::process_page;
+use shegong_core::dict::Dictionary;
+use shegong_core::pipeline::{domain_terms, process_page, Pipeline};
+use shegong_core::{Bundle, IndexMode};
+
+const PAGE: &str = include_str!("../../../seeds/004_5e68e9660a63f3de.txt");
 
 #[test]
 fn native_extraction_matches_the_fixture() {
-    let page = include_str!("../../../seeds/004_5e68e9660a63f3de.txt");
-    let json = serde_json::to_string_pretty(&process_page("seeds/004_5e68e9660a63f3de.txt", page))
+    let json = serde_json::to_string_pretty(&process_page("seeds/004_5e68e9660a63f3de.txt", PAGE))
         .unwrap();
     expect_file!["fixtures/seed-004.json"].assert_eq(&json);
+}
+
+#[test]
+fn native_bundle_matches_the_fixture() {
+    let pipeline = Pipeline::default();
+    let articles = pipeline.process_page("seeds/004_5e68e9660a63f3de.txt", PAGE);
+    let mut dict = Dictionary::jieba();
+    dict.add_user_words(domain_terms());
+    let bytes = Bundle::build(
+        articles,
+        &dict,
+        pipeline.taxonomy().labels(),
+        IndexMode::Embed,
+    )
+    .encode();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seed-004.bundle.bin"
+    );
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(path, &bytes).unwrap();
+    }
+    let fixture = std::fs::read(path).unwrap();
+    assert!(
+        fixture == bytes,
+        "tests/fixtures/seed-004.bundle.bin is out of date; rerun with UPDATE_EXPECT=1"
+    );
 }

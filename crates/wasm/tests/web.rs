@@ -3,13 +3,15 @@
 
 use shegong_core::article::{Article, Span};
 use shegong_core::dict::Dictionary;
-use shegong_core::{Bundle, SourcePage};
+use shegong_core::index::Index;
+use shegong_core::segment::Segmenter;
+use shegong_core::{Bundle, IndexMode, SourcePage};
 use shegong_wasm::{run, Shegong};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn bundle_bytes() -> Vec<u8> {
+fn bundle() -> Bundle {
     let dict = Dictionary::parse("社工站 100 n\n培训 200 v\n老人 300 n\n服务 400 vn\n").unwrap();
     let articles = vec![
         Article {
@@ -27,17 +29,23 @@ fn bundle_bytes() -> Vec<u8> {
             ..Article::default()
         },
     ];
-    let pages = vec![SourcePage {
-        file: "a.txt".into(),
-        text: "社工站开展培训\n为老人服务。".into(),
-    }];
-    Bundle::build(articles, pages, &dict, Vec::new()).encode()
+    Bundle::build(articles, &dict, Vec::new(), IndexMode::Auto)
+}
+
+fn bundle_bytes() -> Vec<u8> {
+    bundle().encode()
 }
 
 #[wasm_bindgen_test]
 fn loads_and_searches() {
-    let engine = Shegong::load(&bundle_bytes()).unwrap();
+    let mut engine = Shegong::load(&bundle_bytes()).unwrap();
     assert_eq!(engine.article_count(), 2);
+    assert_eq!(engine.original("a-1"), None, "pages not loaded yet");
+    let pages = bundle().encode_pages(vec![SourcePage {
+        file: "a.txt".into(),
+        text: "社工站开展培训\n为老人服务。".into(),
+    }]);
+    engine.load_pages(&pages).unwrap();
     assert_eq!(engine.original("a-1").as_deref(), Some("为老人服务。"));
     assert_eq!(engine.original("a-2"), None);
     let value = engine.search("社工站", 10).unwrap();
@@ -67,6 +75,19 @@ fn extraction_in_the_browser_equals_native() {
     let json = serde_json::to_string_pretty(&articles).unwrap();
     assert_eq!(json, include_str!("fixtures/seed-004.json"));
     assert!(shegong_wasm::extract("p.txt", page).unwrap().is_object());
+}
+
+/// The browser indexes a seed page exactly as the native builder did: the fixture bundle was
+/// built natively with the full dictionary and carries its index (tests/native.rs keeps it up
+/// to date); here the index is built again from its articles and dictionary subset.
+#[wasm_bindgen_test]
+fn browser_indexes_like_the_native_builder() {
+    let bundle = Bundle::decode(include_bytes!("fixtures/seed-004.bundle.bin")).unwrap();
+    let p = bundle.payload;
+    let native = p.index.expect("the fixture embeds its index");
+    let browser = Index::build(&p.articles, &Segmenter::new(&p.dict));
+    assert!(!native.terms.is_empty());
+    assert_eq!(browser, native);
 }
 
 #[wasm_bindgen_test]
