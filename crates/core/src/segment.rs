@@ -119,13 +119,9 @@ impl Segmenter {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
         self.search_each(&chars, |start, end| {
-            for n in 4..end - start {
-                for i in start..=end - n {
-                    if self.is_word(&chars[i..i + n]) {
-                        out.push(token(&chars, i, i + n));
-                    }
-                }
-            }
+            self.sub_words(&chars, start, end, 4..end - start, |i, j| {
+                out.push(token(&chars, i, j));
+            });
             out.push(token(&chars, start, end));
         });
         out.retain(|t| t.word.chars().any(char::is_alphanumeric));
@@ -148,18 +144,29 @@ impl Segmenter {
                 }
             }
             if in_block {
-                for n in [2, 3] {
-                    if end - start > n {
-                        for i in start..=end - n {
-                            if self.is_word(&chars[i..i + n]) {
-                                emit(i, i + n);
-                            }
-                        }
-                    }
-                }
+                self.sub_words(chars, start, end, 2..4, &mut emit);
             }
             emit(start, end);
         });
+    }
+
+    /// The dictionary words inside `chars[start..end]` that are shorter than it, for each
+    /// length in `lengths`, by length and then position.
+    fn sub_words(
+        &self,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        lengths: std::ops::Range<usize>,
+        mut emit: impl FnMut(usize, usize),
+    ) {
+        for n in lengths.take_while(|&n| n < end - start) {
+            for i in start..=end - n {
+                if self.is_word(&chars[i..i + n]) {
+                    emit(i, i + n);
+                }
+            }
+        }
     }
 
     /// Query-time words: the plain segmentation, no overlapping sub-words.
