@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate crates/core/data/ts_chars.txt from OpenCC's TSCharacters.txt (Apache-2.0).
+"""Regenerate crates/text/data/ts_chars.txt from OpenCC's TSCharacters.txt (Apache-2.0).
 
 Usage: scripts/gen-ts-chars.py PATH/TO/TSCharacters.txt
 
@@ -23,6 +23,6 @@ header = (
     "# Traditional -> Simplified single characters, derived from OpenCC TSCharacters.txt (Apache-2.0).\n"
     "# Regenerate with scripts/gen-ts-chars.py. One pair per line: traditional then simplified.\n"
 )
-with open("crates/core/data/ts_chars.txt", "w", encoding="utf-8") as out:
+with open("crates/text/data/ts_chars.txt", "w", encoding="utf-8") as out:
     out.write(header + "\n".join(pairs) + "\n")
 print(f"{len(pairs)} pairs")

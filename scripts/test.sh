@@ -12,7 +12,6 @@ cargo fmt --all -- --check
 say "cargo clippy (native and wasm32)"
 cargo clippy --workspace --exclude shegong-app --all-targets -- -D warnings
 cargo clippy -p shegong-wasm -p shegong-app --all-targets --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -p shegong-core --features full-dict --benches -- -D warnings
 
 say "cargo test (native)"
 cargo test --workspace --exclude shegong-app

@@ -6,8 +6,8 @@ use crate::i18n::Texts;
 use crate::load::{Collection, Pages};
 use crate::state::use_state;
 use leptos::prelude::*;
-use shegong_core::facets::region_path;
-use shegong_core::Article;
+use shegong_article::Article;
+use shegong_search::highlight;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,61 +41,31 @@ impl Entity {
     }
 }
 
-/// The entities of an article, longest first (so a longer name wins over a part of it).
-fn entities(article: &Article) -> Vec<(Vec<char>, Entity)> {
-    let mut out: Vec<(String, Entity)> = Vec::new();
-    out.extend(
-        article
-            .people
-            .iter()
-            .map(|p| (p.name.clone(), Entity::Person)),
-    );
-    out.extend(
-        article
-            .organizations
-            .iter()
-            .map(|o| (o.clone(), Entity::Org)),
-    );
-    out.extend(
-        article
-            .numbers
-            .iter()
-            .map(|n| (n.text.clone(), Entity::Number)),
-    );
-    out.extend(article.dates.iter().map(|d| (d.text.clone(), Entity::Date)));
-    out.extend(region_path(article).into_iter().map(|r| (r, Entity::Place)));
-    let mut out: Vec<(Vec<char>, Entity)> = out
+/// The entities of an article: what the article view marks.
+fn entities(article: &Article) -> Vec<(String, Entity)> {
+    let people = article
+        .people
+        .iter()
+        .map(|p| (p.name.clone(), Entity::Person));
+    let orgs = article
+        .organizations
+        .iter()
+        .map(|o| (o.clone(), Entity::Org));
+    let numbers = article
+        .numbers
+        .iter()
+        .map(|n| (n.text.clone(), Entity::Number));
+    let dates = article.dates.iter().map(|d| (d.text.clone(), Entity::Date));
+    let places = article
+        .region_path()
         .into_iter()
-        .map(|(s, k)| (s.chars().collect(), k))
-        .filter(|(s, _): &(Vec<char>, Entity)| !s.is_empty())
-        .collect();
-    out.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-    out
-}
-
-/// Split text into plain and entity pieces.
-fn mark(text: &str, entities: &[(Vec<char>, Entity)]) -> Vec<(String, Option<Entity>)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut kind: Vec<Option<Entity>> = vec![None; chars.len()];
-    for (e, k) in entities {
-        if e.len() > chars.len() {
-            continue;
-        }
-        for i in 0..=chars.len() - e.len() {
-            let free = kind[i..i + e.len()].iter().all(Option::is_none);
-            if free && chars[i..i + e.len()] == e[..] {
-                kind[i..i + e.len()].iter_mut().for_each(|x| *x = Some(*k));
-            }
-        }
-    }
-    let mut out: Vec<(String, Option<Entity>)> = Vec::new();
-    for (c, k) in chars.into_iter().zip(kind) {
-        match out.last_mut() {
-            Some((s, last)) if *last == k => s.push(c),
-            _ => out.push((c.to_string(), k)),
-        }
-    }
-    out
+        .map(|r| (r, Entity::Place));
+    people
+        .chain(orgs)
+        .chain(numbers)
+        .chain(dates)
+        .chain(places)
+        .collect()
 }
 
 /// One line of the facts list, left out when there is nothing to say.
@@ -164,11 +134,12 @@ fn ArticleDialog(article: Article) -> impl IntoView {
         }
     });
     let marks = entities(&article);
+    let marks: Vec<(&str, Entity)> = marks.iter().map(|(s, k)| (s.as_str(), *k)).collect();
     let paragraphs = article
         .text
         .split('\n')
         .map(|p| {
-            let pieces = mark(p, &marks)
+            let pieces = highlight(p, &marks)
                 .into_iter()
                 .map(|(text, k)| match k {
                     Some(k) => view! {
@@ -202,7 +173,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
                 .join("、")
         }
     };
-    let region = region_path(&article).join(" › ");
+    let region = article.region_path().join(" › ");
     let date = article
         .date
         .as_ref()

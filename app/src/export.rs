@@ -2,8 +2,8 @@
 //! programs read the Chinese right) or JSON (the articles as `shegong extract` prints them).
 
 use leptos::prelude::*;
-use shegong_core::csv::to_csv;
-use shegong_core::Article;
+use shegong_article::to_csv;
+use shegong_article::Article;
 
 /// Export formats.
 #[derive(Debug, Clone, Copy)]

@@ -6,9 +6,9 @@ use crate::i18n::Lang;
 use crate::load::Collection;
 use crate::state::use_state;
 use leptos::prelude::*;
-use shegong_core::facets::RegionCount;
-use shegong_core::query::YearMonth;
-use shegong_core::{Engine, Results};
+use shegong_article::YearMonth;
+use shegong_search::RegionCount;
+use shegong_search::{Engine, Results};
 use std::sync::Arc;
 
 /// The label of a program id in the given language (the id itself if the bundle has none).

@@ -1,7 +1,7 @@
 //! The interface language: Chinese by default, English on request, remembered in
 //! `localStorage`. Every piece of UI text lives here, once per language.
 
-use shegong_core::BundleError;
+use shegong_search::BundleError;
 
 /// Where the choice is remembered.
 const STORAGE_KEY: &str = "shegong.lang";

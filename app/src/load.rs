@@ -3,8 +3,8 @@
 
 use crate::i18n::LoadError;
 use leptos::prelude::*;
-use shegong_core::bundle::decode_pages;
-use shegong_core::{Bundle, Engine, Originals};
+use shegong_search::decode_pages;
+use shegong_search::{Bundle, Engine, Originals};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

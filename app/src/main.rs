@@ -24,8 +24,8 @@ use crate::search_box::SearchBox;
 use crate::state::{use_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shegong_core::query::parse;
-use shegong_core::Request;
+use shegong_search::parse_query as parse;
+use shegong_search::Request;
 use std::sync::Arc;
 
 fn main() {

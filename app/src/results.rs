@@ -6,10 +6,10 @@ use crate::facets::program_label;
 use crate::load::Collection;
 use crate::state::use_state;
 use leptos::prelude::*;
-use shegong_core::facets::region_path;
-use shegong_core::query::parse;
-use shegong_core::search::Hit;
-use shegong_core::{Article, Request, Results, Sort};
+use shegong_article::Article;
+use shegong_search::parse_query as parse;
+use shegong_search::Hit;
+use shegong_search::{Request, Results, Sort};
 use std::sync::Arc;
 
 /// Results per page.
@@ -136,7 +136,7 @@ fn ResultItem(hit: Hit) -> impl IntoView {
             }
         })
         .collect_view();
-    let mut region = region_path(article);
+    let mut region = article.region_path();
     region.dedup();
     let region = (!region.is_empty()).then(|| region.join(" › "));
     let date = date_text(article);

@@ -4,8 +4,8 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use shegong_core::query::YearMonth;
-use shegong_core::{Selection, Sort};
+use shegong_article::YearMonth;
+use shegong_search::{Selection, Sort};
 use web_sys::UrlSearchParams;
 
 /// The URL form of the state.

@@ -4,8 +4,8 @@
 
 use crate::i18n::{Lang, Texts};
 use leptos::prelude::*;
-use shegong_core::query::YearMonth;
-use shegong_core::{Selection, Sort};
+use shegong_article::YearMonth;
+use shegong_search::{Selection, Sort};
 
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {

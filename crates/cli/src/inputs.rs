@@ -1,13 +1,13 @@
 //! Finding and decoding page files.
 
 use anyhow::{bail, Context, Result};
-use shegong_core::decode::decode;
+use shegong_text::decode;
 use std::path::{Path, PathBuf};
 
 /// A decoded page.
 #[derive(Debug)]
 pub struct Page {
-    /// The path as given (or found under a given folder), with `/` separators.
+    /// The page's name in the collection (see [`display_names`]): its article ids start with it.
     pub name: String,
     pub text: String,
 }
@@ -25,10 +25,12 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            collect(input, &mut files)
+            let mut found = Vec::new();
+            collect(input, &mut found)
                 .with_context(|| format!("cannot list folder {}", input.display()))?;
+            files.extend(found.into_iter().map(|f| (input.clone(), f)));
         } else if input.is_file() {
-            files.push(input.clone());
+            files.push((input.clone(), input.clone()));
         } else {
             bail!(
                 "{} does not exist (give page files or folders of .txt pages)",
@@ -36,9 +38,14 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
             );
         }
     }
+    // The same file named twice (`a/x.txt` and `./a/x.txt`, or a folder and a file in it) is
+    // read once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|(_, f)| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    let names = display_names(&files);
     let mut pages = Vec::new();
     let mut skipped = Vec::new();
-    for path in files {
+    for ((_, path), name) in files.into_iter().zip(names) {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -50,10 +57,7 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
             }
         };
         match decode(&bytes) {
-            Ok(d) => pages.push(Page {
-                name: path.to_string_lossy().replace('\\', "/"),
-                text: d.text,
-            }),
+            Ok(d) => pages.push(Page { name, text: d.text }),
             Err(e) => skipped.push(Skipped {
                 path,
                 reason: e.to_string(),
@@ -61,6 +65,40 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
         }
     }
     Ok((pages, skipped))
+}
+
+/// The names pages go by in the collection, for (input as given, file) pairs: relative inputs
+/// keep their path as given (`seeds/000.txt`), absolute ones keep their last component and
+/// what lies under it (`/data/news` → `news/a/x.txt`), so the same folder gives the same names
+/// wherever it is. Names that still collide (two `/…/news` folders) fall back to full paths.
+fn display_names(files: &[(PathBuf, PathBuf)]) -> Vec<String> {
+    let slashes = |p: &Path| p.to_string_lossy().replace('\\', "/");
+    let short = |(input, file): &(PathBuf, PathBuf)| -> String {
+        if input.is_relative() {
+            return slashes(file);
+        }
+        let base = input.parent().filter(|_| input.file_name().is_some());
+        match base.and_then(|b| file.strip_prefix(b).ok()) {
+            Some(rel) => slashes(rel),
+            None => slashes(file),
+        }
+    };
+    let names: Vec<String> = files.iter().map(short).collect();
+    let mut count = std::collections::HashMap::new();
+    for n in &names {
+        *count.entry(n.as_str()).or_insert(0) += 1;
+    }
+    names
+        .iter()
+        .zip(files)
+        .map(|(n, (_, file))| {
+            if count[n.as_str()] > 1 {
+                slashes(file)
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

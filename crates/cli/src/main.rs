@@ -8,11 +8,13 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use inputs::{read_pages, Page};
-use shegong_core::dict::Dictionary;
-use shegong_core::pipeline::{domain_terms, Pipeline};
-use shegong_core::query::parse;
-use shegong_core::taxonomy::Taxonomy;
-use shegong_core::{Article, Bundle, IndexMode, Request, Selection, SourcePage};
+use shegong_article::Article;
+use shegong_extract::Pipeline;
+use shegong_extract::Taxonomy;
+use shegong_search::parse_query as parse;
+use shegong_search::{Bundle, IndexMode, Request, Selection, SourcePage};
+use shegong_text::domain_terms;
+use shegong_text::Dictionary;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -230,7 +232,7 @@ fn articles_of(
     pipeline: &Pipeline,
     progress: Option<&ProgressBar>,
 ) -> Vec<Article> {
-    shegong_core::parallel::map(pages, |p| {
+    shegong_text::parallel::map(pages, |p| {
         let articles = pipeline.process_page(&p.name, &p.text);
         if let Some(pb) = progress {
             pb.inc(p.text.len() as u64);
@@ -292,7 +294,7 @@ fn build(
     let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
     let dict_bytes = bundle.dict_size();
     let index = match &p.index {
-        Some(index) => format!("index of {} words", index.terms.len()),
+        Some(index) => format!("index of {} words", index.word_count()),
         None => "index built by the reader".to_owned(),
     };
     eprintln!(
@@ -328,7 +330,7 @@ fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<Ex
                 writeln!(out)?;
             }
         }
-        Format::Csv => out.write_all(shegong_core::csv::to_csv(&articles).as_bytes())?,
+        Format::Csv => out.write_all(shegong_article::to_csv(&articles).as_bytes())?,
     }
     Ok(code)
 }
@@ -339,7 +341,7 @@ fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Re
         .into_iter()
         .map(|a| a.text)
         .collect();
-    let sentences = shegong_core::synth::sentences(&texts);
+    let sentences = shegong_synth::sentences(&texts);
     if sentences.is_empty() {
         anyhow::bail!(
             "no sentences found in {} to recombine (give a folder of pages)",
@@ -348,7 +350,7 @@ fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Re
     }
     std::fs::create_dir_all(output)
         .with_context(|| format!("cannot create {}", output.display()))?;
-    let out = shegong_core::synth::pages(&sentences, n, per_page, seed);
+    let out = shegong_synth::pages(&sentences, n, per_page, seed);
     for (i, page) in out.iter().enumerate() {
         let path = output.join(format!("synth-{i:05}.txt"));
         std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;

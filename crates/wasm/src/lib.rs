@@ -12,9 +12,9 @@
 //! ```
 
 use serde::Serialize;
-use shegong_core::bundle::decode_pages;
-use shegong_core::query::parse;
-use shegong_core::{Bundle, Engine, Originals, Request, Results, Selection};
+use shegong_search::decode_pages;
+use shegong_search::parse_query as parse;
+use shegong_search::{Bundle, Engine, Originals, Request, Results, Selection};
 use wasm_bindgen::prelude::*;
 
 /// A loaded bundle.
@@ -118,5 +118,5 @@ pub fn run(
 #[cfg(feature = "extract")]
 #[wasm_bindgen]
 pub fn extract(file: &str, text: &str) -> Result<JsValue, JsError> {
-    to_js(&shegong_core::pipeline::process_page(file, text))
+    to_js(&shegong_extract::process_page(file, text))
 }

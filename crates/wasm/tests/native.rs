@@ -5,9 +5,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::expect_file;
-use shegong_core::dict::Dictionary;
-use shegong_core::pipeline::{domain_terms, process_page, Pipeline};
-use shegong_core::{Bundle, IndexMode};
+use shegong_extract::{process_page, Pipeline};
+use shegong_search::{Bundle, IndexMode};
+use shegong_text::domain_terms;
+use shegong_text::Dictionary;
 
 const PAGE: &str = include_str!("../../../seeds/004_5e68e9660a63f3de.txt");
 

@@ -1,0 +1,40 @@
+//! # shegong-extract
+//!
+//! The facts of an article, found in its text: the facets readers filter by and the entities
+//! the article view marks.
+//!
+//! - **region** (省 > 市 > 区县 > 街道/乡镇): place names are found with a gazetteer of China's
+//!   administrative divisions down to 街道/乡镇 (official names, short forms, Traditional forms
+//!   through folding) and resolved to one region, preferring readings that agree with the
+//!   other names in the article, then on the page;
+//! - **program types** from a TOML taxonomy of weighted cue terms ([`Taxonomy`]);
+//! - **dates**: the main event date and every date mentioned, a missing year taken only where
+//!   the text supports it;
+//! - **people** with roles, **organisations**, key **numbers** with what they count.
+//!
+//! [`Pipeline`] reads a page with [`shegong_read::read_page`] and extracts the facts of its
+//! articles; fields that front matter set are kept.
+//!
+//! ```
+//! let articles = shegong_extract::process_page("a.txt", "甘肃省武威市民勤县重兴镇社工站开展直播带货培训。\n");
+//! let region = articles[0].region.as_ref().unwrap();
+//! assert_eq!(region.district.as_deref(), Some("民勤县"));
+//! ```
+
+#![warn(missing_docs)]
+
+mod dates;
+mod extract;
+mod gazetteer;
+mod numbers;
+mod orgs;
+mod people;
+mod pipeline;
+mod region;
+mod taxonomy;
+mod wordlist;
+
+pub use extract::extract_page;
+pub use gazetteer::{places, Level, Place};
+pub use pipeline::{process_page, Pipeline};
+pub use taxonomy::{Program, Taxonomy, TaxonomyError};

@@ -1,0 +1,349 @@
+//! People with roles: `记者 王薇`, `站长王维斌说`, `王萍花说`, `（马爱彬/摄）` → 摄影.
+//! A name is a known surname and one or two more characters, ending where the sentence moves on.
+
+use crate::wordlist::WordList;
+use shegong_article::Person;
+use shegong_text::{fold, is_cjk};
+use std::sync::OnceLock;
+
+const SURNAMES: &str = include_str!("../data/surnames.txt");
+
+/// Roles that precede a name, longest first where one contains another.
+const ROLES: [&str; 70] = [
+    "常务副会长",
+    "驻站社工",
+    "社工站站长",
+    "副区长",
+    "副市长",
+    "副县长",
+    "副镇长",
+    "副主任",
+    "副书记",
+    "副局长",
+    "副站长",
+    "副院长",
+    "副所长",
+    "副部长",
+    "副处长",
+    "副会长",
+    "副主席",
+    "副校长",
+    "副教授",
+    "理事长",
+    "秘书长",
+    "村支书",
+    "网格员",
+    "志愿者",
+    "主持人",
+    "负责人",
+    "研究员",
+    "通讯员",
+    "区长",
+    "市长",
+    "县长",
+    "镇长",
+    "主任",
+    "书记",
+    "局长",
+    "站长",
+    "院长",
+    "所长",
+    "部长",
+    "处长",
+    "会长",
+    "主席",
+    "校长",
+    "教授",
+    "讲师",
+    "老师",
+    "导演",
+    "编剧",
+    "记者",
+    "民警",
+    "警官",
+    "社工",
+    "督导",
+    "医生",
+    "护士",
+    "队长",
+    "经理",
+    "店主",
+    "馆长",
+    "支书",
+    "博士",
+    "乡长",
+    "科长",
+    "股长",
+    "组长",
+    "团长",
+    "董事长",
+    "总经理",
+    "律师",
+    "专家",
+];
+
+/// The first of [`ROLES`] found at `i` in `chars`.
+fn role_chars_at(chars: &[char], i: usize) -> Option<&'static str> {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::new(&ROLES)).at(chars, i)
+}
+
+/// Academic titles written after a name.
+const TITLES: [&str; 6] = ["副教授", "教授", "博士", "研究员", "院士", "老师"];
+
+/// Words after a name that show the name has ended.
+const AFTER_NAME: &str =
+    "说表介指强认告等与和及的在对作为是也就带教同老讲提称出主担一、，。；：！？）”（(,.;:!? \n";
+
+/// Words that end a sentence about what a person said.
+const SPEECH: [&str; 6] = ["说", "表示", "介绍", "指出", "强调", "认为"];
+
+fn surnames() -> &'static (Vec<char>, Vec<String>) {
+    static S: OnceLock<(Vec<char>, Vec<String>)> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut single = Vec::new();
+        let mut double = Vec::new();
+        for line in SURNAMES.lines().filter(|l| !l.starts_with('#')) {
+            for tok in line.split_whitespace() {
+                if tok.chars().count() == 2 {
+                    double.push(tok.to_owned());
+                } else {
+                    single.extend(tok.chars());
+                }
+            }
+        }
+        (single, double)
+    })
+}
+
+/// Length of the surname at `i`, if one starts there.
+fn surname_at(folded: &[char], i: usize) -> Option<usize> {
+    let (single, double) = surnames();
+    if folded.len() >= i + 2 {
+        let two: String = folded[i..i + 2].iter().collect();
+        if double.contains(&two) {
+            return Some(2);
+        }
+    }
+    folded.get(i).filter(|c| single.contains(c)).map(|_| 1)
+}
+
+/// A name starting at `i`: surname plus one or two characters, or surname plus 先生/女士,
+/// followed by a boundary. After a role, a name not followed by a boundary is still taken if
+/// the text repeats it (王萍花 … 王萍花说). Returns its length in chars.
+fn name_at(folded: &[char], i: usize, after_role: bool) -> Option<usize> {
+    let s = surname_at(folded, i)?;
+    for honorific in ["先生", "女士"] {
+        let h: Vec<char> = honorific.chars().collect();
+        if folded.len() >= i + s + 2 && folded[i + s..i + s + 2] == h[..] {
+            return Some(s + 2);
+        }
+    }
+    let ends = |len: usize| {
+        folded.len() >= i + len
+            && folded[i..i + len].iter().all(|&c| is_cjk(c))
+            && folded
+                .get(i + len)
+                .is_none_or(|&c| AFTER_NAME.contains(c) || !is_cjk(c))
+    };
+    if let Some(len) = [s + 2, s + 1].into_iter().find(|&len| ends(len)) {
+        return Some(len);
+    }
+    if !after_role {
+        return None;
+    }
+    [s + 2, s + 1].into_iter().find(|&len| {
+        folded.len() >= i + len && folded[i..i + len].iter().all(|&c| is_cjk(c)) && {
+            let needle = &folded[i..i + len];
+            folded.windows(len).filter(|w| *w == needle).count() >= 2
+        }
+    })
+}
+
+fn push(out: &mut Vec<Person>, name: String, role: Option<String>) {
+    match out.iter_mut().find(|p| p.name == name) {
+        Some(p) => {
+            if p.role.is_none() {
+                p.role = role;
+            }
+        }
+        None => out.push(Person { name, role }),
+    }
+}
+
+/// People named in an article's text, byline and photo caption.
+pub fn find(text: &str, byline: Option<&str>, caption: Option<&str>) -> Vec<Person> {
+    let mut out = Vec::new();
+    if let Some(b) = byline {
+        from_byline(b, &mut out);
+    }
+    match caption {
+        Some(c) => {
+            from_credit(c, &mut out);
+            from_text(&format!("{c}\n{text}"), &mut out);
+        }
+        None => from_text(text, &mut out),
+    }
+    out
+}
+
+/// `记者 殷志军 徐喆衎 陆翔`: every name after the role.
+fn from_byline(byline: &str, out: &mut Vec<Person>) {
+    let mut role: Option<String> = None;
+    for tok in byline.split_whitespace() {
+        let folded: Vec<char> = fold(tok).chars().collect();
+        let t: String = folded.iter().collect();
+        if let Some(r) = ROLES.iter().find(|r| t.starts_with(*r)) {
+            role = Some((*r).to_owned());
+            let rest: String = tok.chars().skip(r.chars().count()).collect();
+            if !rest.is_empty() && surname_at(&folded, r.chars().count()).is_some() {
+                push(out, rest, role.clone());
+            }
+            continue;
+        }
+        let n = folded.len();
+        if (2..=4).contains(&n)
+            && surname_at(&folded, 0).is_some()
+            && folded.iter().all(|&c| is_cjk(c))
+        {
+            push(out, tok.to_owned(), role.clone());
+        }
+    }
+}
+
+/// `（马爱彬/摄）` → 马爱彬, 摄影.
+fn from_credit(caption: &str, out: &mut Vec<Person>) {
+    let Some(open) = caption.rfind(['（', '(']) else {
+        return;
+    };
+    let credit = caption[open..]
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let name = credit
+        .trim_end_matches('摄')
+        .trim_end_matches(['/', '／', ' '])
+        .trim_start_matches("摄影")
+        .trim_start_matches([':', '：', ' ']);
+    let folded: Vec<char> = fold(name).chars().collect();
+    if (2..=4).contains(&folded.len()) && surname_at(&folded, 0).is_some() {
+        push(out, name.to_owned(), Some("摄影".to_owned()));
+    }
+}
+
+/// `站长王维斌说`, `导演王光利`, `王萍花说`.
+fn from_text(text: &str, out: &mut Vec<Person>) {
+    let orig: Vec<char> = text.chars().collect();
+    let folded: Vec<char> = fold(text).chars().collect();
+    let mut i = 0;
+    while i < folded.len() {
+        let role = role_chars_at(&folded, i);
+        if let Some(r) = role {
+            let at = i + r.chars().count();
+            if let Some(len) = name_at(&folded, at, true) {
+                let name: String = orig[at..at + len].iter().collect();
+                // An academic title after the name adds to the role (主任黄晨熹教授).
+                let after: String = folded[at + len..].iter().take(3).collect();
+                let role = match TITLES.iter().find(|t| after.starts_with(*t)) {
+                    Some(t) if !r.contains(t) => format!("{r}、{t}"),
+                    _ => (*r).to_owned(),
+                };
+                push(out, name, Some(role));
+                i = at + len;
+                continue;
+            }
+            i = at;
+            continue;
+        }
+        // A name at a clause start followed by a speech verb: 王萍花说.
+        let clause_start = i == 0
+            || matches!(
+                folded[i - 1],
+                '，' | '。' | '”' | '：' | '；' | '\n' | '、' | '！' | '？'
+            );
+        if clause_start {
+            if let Some(len) = name_at(&folded, i, false) {
+                let after: String = folded[i + len..].iter().take(2).collect();
+                if SPEECH.iter().any(|s| after.starts_with(s)) {
+                    let name: String = orig[i..i + len].iter().collect();
+                    push(out, name, None);
+                    i += len;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, Option<String>)> {
+        find(text, None, None)
+            .into_iter()
+            .map(|p| (p.name, p.role))
+            .collect()
+    }
+
+    #[test]
+    fn role_before_name() {
+        assert_eq!(
+            found("民勤县重兴镇社工站站长王维斌说，康德医养院院长马延祥说。"),
+            [
+                ("王维斌".into(), Some("社工站站长".into())),
+                ("马延祥".into(), Some("院长".into()))
+            ]
+        );
+        assert_eq!(
+            found("街道党工委书记周明作开班动员"),
+            [("周明".into(), Some("书记".into()))]
+        );
+        assert_eq!(
+            found("副教授吴同教授作专题讲座"),
+            [("吴同".into(), Some("副教授".into()))]
+        );
+        assert_eq!(
+            found("公愚书店店主冯先生分享"),
+            [("冯先生".into(), Some("店主".into()))]
+        );
+        assert_eq!(
+            found("區委常委、副區長曹扶生對本屆"),
+            [("曹扶生".into(), Some("副区长".into()))]
+        );
+    }
+
+    #[test]
+    fn title_after_name_adds_to_role() {
+        assert_eq!(
+            found("社工系主任黃晨熹教授、市社會"),
+            [("黃晨熹".into(), Some("主任、教授".into()))]
+        );
+    }
+
+    #[test]
+    fn speaker_without_role() {
+        assert_eq!(found("。”王萍花说，为打破"), [("王萍花".into(), None)]);
+        assert!(found("我们说，社区很好").is_empty());
+    }
+
+    #[test]
+    fn byline_and_credit() {
+        let p = find(
+            "王萍花说，",
+            Some("记者 殷志军 徐喆衎 陆翔"),
+            Some("驻站社工王萍花化身主播（马爱彬/摄）"),
+        );
+        let got: Vec<(String, Option<String>)> = p.into_iter().map(|p| (p.name, p.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("殷志军".into(), Some("记者".into())),
+                ("徐喆衎".into(), Some("记者".into())),
+                ("陆翔".into(), Some("记者".into())),
+                ("马爱彬".into(), Some("摄影".into())),
+                ("王萍花".into(), Some("驻站社工".into())),
+            ]
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! # shegong-read
+//!
+//! Reading a page: from decoded page text to the articles printed on it, with their headlines,
+//! bylines, sources and captions, before any facts are extracted.
+//!
+//! A page may be an OCR'd or PDF newspaper page with several articles in columns (lines broken
+//! mid-word, headlines printed after their bodies, photo captions between them) or a saved web
+//! page with its site chrome. [`read_page`] runs the steps:
+//!
+//! 1. **front matter** — an optional `---` block (`date`, `source`, `title`, `region`, `url`)
+//!    whose values override what the page gives;
+//! 2. **layout** — the page's physical lines, each normalised, with the cues the splitter
+//!    reads: indent, blank lines, line widths, bylines, source attributions, captions, metadata
+//!    lines, headline-shaped lines;
+//! 3. **chrome** — site navigation, repeated blurbs, link lists and notices removed by shape;
+//! 4. **split** — lines classified into paragraphs, headline groups and attributions, cut into
+//!    articles at hard boundaries and at topic shifts, each headline attached to its body.
+//!
+//! ```
+//! let page = "社区社工站揭牌\n\n近日，某街道社工站正式揭牌成立，为居民提供服务。\n";
+//! let articles = shegong_read::read_page("news/a.txt", page);
+//! assert_eq!(articles[0].title.as_deref(), Some("社区社工站揭牌"));
+//! assert_eq!(articles[0].id, "news/a.txt#1");
+//! ```
+
+#![warn(missing_docs)]
+
+mod chrome;
+mod frontmatter;
+mod layout;
+mod split;
+
+use shegong_article::{Article, DateInfo, Region};
+
+/// The articles of one decoded page, with what its front matter sets applied. `file` names the
+/// page (ids and the `file` field come from it); spans are byte ranges of `text`.
+pub fn read_page(file: &str, text: &str) -> Vec<Article> {
+    let (fm, body_at) = frontmatter::split(text);
+    let mut articles = split::split_page(file, &text[body_at..], body_at);
+    let single = articles.len() == 1;
+    for a in articles.iter_mut() {
+        if let Some(s) = &fm.source {
+            a.source = Some(s.clone());
+        }
+        if let Some(u) = &fm.url {
+            a.url = Some(u.clone());
+        }
+        // A title names the article only where the page holds one.
+        if let (Some(t), true) = (&fm.title, single) {
+            a.title = Some(t.clone());
+        }
+        if let Some(d) = fm.date.as_deref().and_then(DateInfo::parse_iso) {
+            a.date = Some(d);
+        }
+        if let Some(r) = &fm.region {
+            a.region = Some(Region::parse_path(r));
+        }
+    }
+    articles
+}

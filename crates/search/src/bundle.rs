@@ -1,0 +1,545 @@
+//! The bundle: everything the browser needs to search a collection, in one binary file, and
+//! beside it the pages file with the original page texts, fetched only when a reader asks for
+//! an article's original.
+//!
+//! Both files share one layout (all integers little-endian):
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 4 | magic: `SHGB` for a bundle, `SHGP` for a pages file |
+//! | 2 | format version ([`FORMAT_VERSION`]) |
+//! | 2 | oldest format version a reader must support to read this file ([`OLDEST_COMPATIBLE`]) |
+//! | 4 | fingerprint of the normaliser and dictionary |
+//! | 1 + n | builder version (length byte, UTF-8) |
+//! | 8 | payload length |
+//! | n | payload in postcard encoding: [`Payload`], or for a pages file the bundle's checksum and its pages |
+//! | 4 | CRC-32 of the payload (a bundle's checksum) |
+
+use crate::index::Index;
+use crate::original::{Originals, SourcePage};
+use crate::search::Engine;
+use serde::{Deserialize, Serialize};
+use shegong_article::Article;
+use shegong_article::ProgramLabel;
+use shegong_text::Dictionary;
+use shegong_text::Segmenter;
+
+pub const MAGIC: [u8; 4] = *b"SHGB";
+/// Magic bytes of a pages file.
+pub const PAGES_MAGIC: [u8; 4] = *b"SHGP";
+/// The format this code writes.
+pub const FORMAT_VERSION: u16 = 3;
+/// The oldest format this code still reads.
+pub const OLDEST_READABLE: u16 = 1;
+/// Written into new bundles: readers older than this format cannot read them (format 3 may
+/// leave the index out).
+pub const OLDEST_COMPATIBLE: u16 = 3;
+/// Changes whenever normalisation, folding or segmentation changes what gets indexed.
+pub const NORMALIZER_VERSION: u32 = 2;
+/// [`IndexMode::Auto`] leaves the index out of bundles with at most this much article text:
+/// the reader indexes it in a few milliseconds, and the text is much smaller to download than
+/// its index.
+pub const DERIVE_INDEX_MAX_TEXT: usize = 1 << 20;
+
+/// Why bytes could not be read as a bundle or a pages file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleError {
+    #[error("not a Shegong bundle (wrong magic bytes); build one with `shegong build <pages> -o bundle.bin`")]
+    /// The bytes do not start with a bundle's magic.
+    NotABundle,
+    #[error("not a Shegong pages file (wrong magic bytes); `shegong build` writes it next to the bundle as <name>.pages.bin")]
+    /// The bytes do not start with a pages file's magic.
+    NotAPagesFile,
+    #[error("the pages file belongs to another bundle; copy the bundle and its .pages.bin from the same build")]
+    /// The pages file was written for another bundle.
+    PagesMismatch,
+    #[error("bundle is truncated: expected {expected} bytes, found {found} (download it again or rebuild it)")]
+    /// The file ends before its payload does.
+    Truncated {
+        /// Bytes the header announces.
+        expected: u64,
+        /// Bytes there are.
+        found: u64,
+    },
+    #[error("bundle is corrupted: checksum mismatch (rebuild it with `shegong build`)")]
+    /// The payload does not match its checksum.
+    Corrupted,
+    #[error(
+        "bundle format {found} is newer than this reader supports ({supported}); update Shegong"
+    )]
+    /// Written by a newer Shegong in a format this one cannot read.
+    TooNew {
+        /// The file's format.
+        found: u16,
+        /// The newest format this reader reads.
+        supported: u16,
+    },
+    #[error("bundle format {found} is too old (oldest readable is {oldest}); rebuild it with `shegong build`")]
+    /// Written in a format too old to read.
+    TooOld {
+        /// The file's format.
+        found: u16,
+        /// The oldest format this reader reads.
+        oldest: u16,
+    },
+    #[error("bundle payload cannot be decoded: {0} (rebuild it with `shegong build`)")]
+    /// The payload decodes to something inconsistent (says what).
+    Malformed(String),
+}
+
+/// Header fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The format the file is written in.
+    pub format_version: u16,
+    /// The oldest format a reader must understand to read it.
+    pub oldest_compatible: u16,
+    /// CRC-32 over the normaliser version and the full dictionary the builder used.
+    pub fingerprint: u32,
+    /// The program that wrote it (`shegong 0.1.0`).
+    pub builder: String,
+    /// CRC-32 of the payload: what a pages file names to say which bundle it belongs to.
+    pub checksum: u32,
+}
+
+/// Whether a bundle carries its index or leaves the reader to build it from the articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IndexMode {
+    /// Embed the index when the articles hold more than [`DERIVE_INDEX_MAX_TEXT`] bytes of text.
+    #[default]
+    Auto,
+    /// Always embed the index.
+    Embed,
+    /// Never embed it: the reader builds it.
+    Derive,
+}
+
+/// The payload.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Payload {
+    /// The articles, in document-id order.
+    pub articles: Vec<Article>,
+    /// Labels of the program types the articles were classified with.
+    pub programs: Vec<ProgramLabel>,
+    /// The dictionary entries segmentation of the articles and queries needs (see
+    /// [`Dictionary::subset_for`]).
+    pub dict: Dictionary,
+    /// The index, or `None` when the reader builds it from the articles (format 3 on).
+    pub index: Option<Index>,
+}
+
+/// The payload of format 2: the index always, and the pages inside.
+#[derive(Deserialize)]
+struct PayloadV2 {
+    articles: Vec<Article>,
+    programs: Vec<ProgramLabel>,
+    dict: Dictionary,
+    index: Index,
+    pages: Vec<SourcePage>,
+}
+
+/// The payload of format 1, which had no pages.
+#[derive(Deserialize)]
+struct PayloadV1 {
+    articles: Vec<Article>,
+    programs: Vec<ProgramLabel>,
+    dict: Dictionary,
+    index: Index,
+}
+
+/// The payload of a pages file.
+#[derive(Serialize, Deserialize)]
+struct PagesPayload {
+    /// [`Header::checksum`] of the bundle the pages belong to.
+    bundle: u32,
+    pages: Vec<SourcePage>,
+}
+
+/// A decoded bundle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bundle {
+    /// The header.
+    pub header: Header,
+    /// What it carries.
+    pub payload: Payload,
+    /// The pages a format 2 bundle carried inside; later formats keep them in a pages file.
+    pub inline_pages: Vec<SourcePage>,
+}
+
+impl Bundle {
+    /// Build a bundle from articles with the given (full) dictionary and program labels.
+    pub fn build(
+        articles: Vec<Article>,
+        full_dict: &Dictionary,
+        programs: Vec<ProgramLabel>,
+        mode: IndexMode,
+    ) -> Self {
+        let dict = full_dict.subset_for(articles.iter().flat_map(Article::folded_fields));
+        let text: usize = articles.iter().map(|a| a.text.len()).sum();
+        let embed = match mode {
+            IndexMode::Auto => text > DERIVE_INDEX_MAX_TEXT,
+            IndexMode::Embed => true,
+            IndexMode::Derive => false,
+        };
+        let index = embed.then(|| Index::build(&articles, &Segmenter::new(&dict)));
+        let payload = Payload {
+            articles,
+            programs,
+            dict,
+            index,
+        };
+        let header = Header {
+            format_version: FORMAT_VERSION,
+            oldest_compatible: OLDEST_COMPATIBLE,
+            fingerprint: fingerprint(full_dict),
+            builder: concat!("shegong ", env!("CARGO_PKG_VERSION")).to_owned(),
+            checksum: checksum_of(&payload),
+        };
+        Bundle {
+            header,
+            payload,
+            inline_pages: Vec::new(),
+        }
+    }
+
+    /// Encoded size of the dictionary subset (to report its share of the payload).
+    pub fn dict_size(&self) -> usize {
+        postcard::to_allocvec(&self.payload.dict).map_or(0, |v| v.len())
+    }
+
+    /// Encode to bytes (deterministic).
+    pub fn encode(&self) -> Vec<u8> {
+        container(MAGIC, &self.header, &encode_payload(&self.payload))
+    }
+
+    /// The pages file of this bundle: the pages its articles came from.
+    pub fn encode_pages(&self, pages: Vec<SourcePage>) -> Vec<u8> {
+        let payload = PagesPayload {
+            bundle: self.header.checksum,
+            pages: Originals::new(pages).into_pages(),
+        };
+        let bytes = postcard::to_allocvec(&payload).expect("pages always serialise");
+        container(PAGES_MAGIC, &self.header, &bytes)
+    }
+
+    /// Decode bytes; never panics.
+    pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
+        let (header, payload) = open(bytes, MAGIC, BundleError::NotABundle)?;
+        let malformed = |e: postcard::Error| BundleError::Malformed(e.to_string());
+        let (payload, inline_pages) = match header.format_version {
+            1 => {
+                let p: PayloadV1 = postcard::from_bytes(payload).map_err(malformed)?;
+                (p.into_current(), Vec::new())
+            }
+            2 => {
+                let p: PayloadV2 = postcard::from_bytes(payload).map_err(malformed)?;
+                let v1 = PayloadV1 {
+                    articles: p.articles,
+                    programs: p.programs,
+                    dict: p.dict,
+                    index: p.index,
+                };
+                (v1.into_current(), p.pages)
+            }
+            _ => (
+                postcard::from_bytes(payload).map_err(malformed)?,
+                Vec::new(),
+            ),
+        };
+        Ok(Bundle {
+            header,
+            payload,
+            inline_pages,
+        })
+    }
+
+    /// A search engine over this bundle.
+    pub fn into_engine(self) -> Engine {
+        self.into_parts().0
+    }
+
+    /// A search engine over this bundle, and the original pages it carries inside (format 2;
+    /// later formats keep them in a pages file, see [`decode_pages`]). A bundle without its
+    /// index is indexed here.
+    pub fn into_parts(self) -> (Engine, Originals) {
+        let p = self.payload;
+        let seg = Segmenter::new(&p.dict);
+        let index = p.index.unwrap_or_else(|| Index::build(&p.articles, &seg));
+        let engine = Engine::new(p.articles, p.programs, index, seg);
+        (engine, Originals::new(self.inline_pages))
+    }
+}
+
+impl PayloadV1 {
+    fn into_current(self) -> Payload {
+        Payload {
+            articles: self.articles,
+            programs: self.programs,
+            dict: self.dict,
+            index: Some(self.index),
+        }
+    }
+}
+
+/// Read a pages file written for the bundle whose [`Header::checksum`] is `bundle`; never
+/// panics.
+pub fn decode_pages(bytes: &[u8], bundle: u32) -> Result<Originals, BundleError> {
+    let (_, payload) = open(bytes, PAGES_MAGIC, BundleError::NotAPagesFile)?;
+    let p: PagesPayload =
+        postcard::from_bytes(payload).map_err(|e| BundleError::Malformed(e.to_string()))?;
+    if p.bundle != bundle {
+        return Err(BundleError::PagesMismatch);
+    }
+    Ok(Originals::new(p.pages))
+}
+
+/// The CRC of the payload's encoding, computed as it is encoded, without holding the bytes
+/// (a bundle of 100,000 articles is 400 MB).
+fn checksum_of(payload: &Payload) -> u32 {
+    struct Checksummer(shegong_text::Digest);
+    impl postcard::ser_flavors::Flavor for Checksummer {
+        type Output = u32;
+        fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
+            self.0.update(data);
+            Ok(())
+        }
+        fn try_push(&mut self, byte: u8) -> postcard::Result<()> {
+            self.0.update(&[byte]);
+            Ok(())
+        }
+        fn finalize(self) -> postcard::Result<u32> {
+            Ok(self.0.finalize())
+        }
+    }
+    postcard::serialize_with_flavor(payload, Checksummer(shegong_text::digest()))
+        .expect("payload types always serialise")
+}
+
+fn encode_payload(payload: &Payload) -> Vec<u8> {
+    postcard::to_allocvec(payload).expect("payload types always serialise")
+}
+
+/// The file layout around a payload.
+fn container(magic: [u8; 4], header: &Header, payload: &[u8]) -> Vec<u8> {
+    let builder = header.builder.as_bytes();
+    let builder = &builder[..builder.len().min(255)];
+    let mut out = Vec::with_capacity(payload.len() + 32 + builder.len());
+    out.extend_from_slice(&magic);
+    out.extend_from_slice(&header.format_version.to_le_bytes());
+    out.extend_from_slice(&header.oldest_compatible.to_le_bytes());
+    out.extend_from_slice(&header.fingerprint.to_le_bytes());
+    out.push(builder.len() as u8);
+    out.extend_from_slice(builder);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(payload);
+    out.extend_from_slice(&shegong_text::crc32(payload).to_le_bytes());
+    out
+}
+
+/// Check a file's layout, version and checksum; its header and payload bytes.
+fn open(
+    bytes: &[u8],
+    magic: [u8; 4],
+    wrong_magic: BundleError,
+) -> Result<(Header, &[u8]), BundleError> {
+    let mut r = Reader { bytes, pos: 0 };
+    if r.take(4).ok() != Some(&magic[..]) {
+        return Err(wrong_magic);
+    }
+    let format_version = r.u16()?;
+    let oldest_compatible = r.u16()?;
+    if oldest_compatible > FORMAT_VERSION {
+        return Err(BundleError::TooNew {
+            found: format_version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if format_version < OLDEST_READABLE {
+        return Err(BundleError::TooOld {
+            found: format_version,
+            oldest: OLDEST_READABLE,
+        });
+    }
+    let fingerprint = r.u32()?;
+    let blen = r.take(1)?[0] as usize;
+    let builder = String::from_utf8_lossy(r.take(blen)?).into_owned();
+    let plen = r.u64()?;
+    let payload = r.take_len(plen)?;
+    let checksum = r.u32()?;
+    if shegong_text::crc32(payload) != checksum {
+        return Err(BundleError::Corrupted);
+    }
+    let header = Header {
+        format_version,
+        oldest_compatible,
+        fingerprint,
+        builder,
+        checksum,
+    };
+    Ok((header, payload))
+}
+
+/// Fingerprint of the normaliser and the dictionary a bundle was built with.
+pub fn fingerprint(dict: &Dictionary) -> u32 {
+    let mut h = shegong_text::digest();
+    h.update(&NORMALIZER_VERSION.to_le_bytes());
+    h.update(&dict.fingerprint().to_le_bytes());
+    h.finalize()
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], BundleError> {
+        self.take_len(n as u64)
+    }
+
+    fn take_len(&mut self, n: u64) -> Result<&'a [u8], BundleError> {
+        let available = (self.bytes.len() - self.pos) as u64;
+        if n > available {
+            return Err(BundleError::Truncated {
+                expected: self.pos as u64 + n,
+                found: self.bytes.len() as u64,
+            });
+        }
+        let s = &self.bytes[self.pos..self.pos + n as usize];
+        self.pos += n as usize;
+        Ok(s)
+    }
+
+    fn u16(&mut self) -> Result<u16, BundleError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    fn u32(&mut self) -> Result<u32, BundleError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn u64(&mut self) -> Result<u64, BundleError> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        Article {
+            id: "p-1".into(),
+            file: "p.txt".into(),
+            title: Some("社工站培训".into()),
+            text: "为老人服务".into(),
+            span: shegong_article::Span { start: 16, end: 31 },
+            ..Article::default()
+        }
+    }
+
+    fn page() -> SourcePage {
+        SourcePage {
+            file: "p.txt".into(),
+            text: "社工站培训\n为老人服务".into(),
+        }
+    }
+
+    fn small(mode: IndexMode) -> Bundle {
+        let dict = Dictionary::parse("社工站 100 n\n培训 200 v\n老人 300 n\n无关 50 a\n").unwrap();
+        Bundle::build(vec![article()], &dict, Vec::new(), mode)
+    }
+
+    #[test]
+    fn round_trip_and_deterministic() {
+        let b = small(IndexMode::Auto);
+        let bytes = b.encode();
+        assert_eq!(bytes, small(IndexMode::Auto).encode());
+        let back = Bundle::decode(&bytes).unwrap();
+        assert_eq!(back, b);
+        // The dictionary subset leaves out words not in the corpus.
+        assert!(!back.payload.dict.entries().iter().any(|e| e.word == "无关"));
+        // A small collection leaves its index to the reader.
+        assert!(back.payload.index.is_none());
+    }
+
+    #[test]
+    fn derived_and_embedded_index_search_alike() {
+        let embedded = small(IndexMode::Embed);
+        assert!(embedded.payload.index.is_some());
+        let engines = [
+            small(IndexMode::Derive).into_engine(),
+            Bundle::decode(&embedded.encode()).unwrap().into_engine(),
+        ];
+        let [derived, embedded] = engines.map(|e| {
+            let q = crate::query::parse("老人 培训");
+            e.search(&crate::Request {
+                query: &q,
+                selection: &crate::Selection::default(),
+                sort: Default::default(),
+                offset: 0,
+                limit: 10,
+            })
+        });
+        assert_eq!(derived.total, 1);
+        assert_eq!(derived, embedded);
+    }
+
+    #[test]
+    fn pages_file_belongs_to_its_bundle() {
+        let b = small(IndexMode::Auto);
+        let pages = b.encode_pages(vec![page()]);
+        let originals = decode_pages(&pages, b.header.checksum).unwrap();
+        assert_eq!(originals.text_of(&article()), Some("为老人服务"));
+        assert_eq!(
+            decode_pages(&pages, b.header.checksum ^ 1),
+            Err(BundleError::PagesMismatch)
+        );
+        assert_eq!(
+            decode_pages(&b.encode(), b.header.checksum),
+            Err(BundleError::NotAPagesFile)
+        );
+        assert_eq!(
+            decode_pages(&pages[..pages.len() - 3], b.header.checksum),
+            Err(BundleError::Truncated {
+                expected: pages.len() as u64,
+                found: pages.len() as u64 - 3
+            })
+        );
+    }
+
+    #[test]
+    fn errors() {
+        let bytes = small(IndexMode::Embed).encode();
+        assert_eq!(
+            Bundle::decode(b"PK\x03\x04zip"),
+            Err(BundleError::NotABundle)
+        );
+        assert!(matches!(
+            Bundle::decode(&bytes[..bytes.len() - 10]),
+            Err(BundleError::Truncated { .. })
+        ));
+        let mut flipped = bytes.clone();
+        let mid = flipped.len() - 20;
+        flipped[mid] ^= 0x10;
+        assert_eq!(Bundle::decode(&flipped), Err(BundleError::Corrupted));
+        let mut newer = bytes.clone();
+        newer[4..6].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+        newer[6..8].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+        assert!(matches!(
+            Bundle::decode(&newer),
+            Err(BundleError::TooNew { .. })
+        ));
+        let mut older = bytes;
+        older[4..6].copy_from_slice(&0u16.to_le_bytes());
+        assert!(matches!(
+            Bundle::decode(&older),
+            Err(BundleError::TooOld { .. })
+        ));
+    }
+}

@@ -1,0 +1,56 @@
+//! # shegong-search
+//!
+//! Searching a collection of articles, the same code in the CLI and in the browser:
+//!
+//! - the **query language** (`社工站 培训`, `"精神健康社工站"`, `-招聘`, `app*`, `region:闵行区`,
+//!   `program:youth`, `date:2024-05..2024-09`), parsed to a [`Query`] without knowing the index;
+//!   parsing never fails, it warns ([`parse_query`]);
+//! - the **index**: words from jieba's search mode and CJK uni/bigrams with per-field term
+//!   frequencies (title, lead, body) ([`Index`]);
+//! - the **engine**: BM25F ranking with a proximity boost, filters, exclusions, newest-first
+//!   sorting, disjunctive **facet** counts (region tree, programs, months) and highlighted
+//!   **snippets** ([`Engine`], [`Selection`], [`Results`]); the same marking serves the article
+//!   view ([`highlight`]);
+//! - the **bundle** format that carries a collection to the browser ([`Bundle`]) and the pages
+//!   file beside it ([`decode_pages`]). Decoding checks everything it reads, so a crafted file is
+//!   refused with [`BundleError`], never a panic.
+//!
+//! ```
+//! use shegong_article::Article;
+//! use shegong_search::{parse_query, Bundle, IndexMode, Request, Selection};
+//! use shegong_text::Dictionary;
+//!
+//! let dict = Dictionary::parse("社工站 100 n\n培训 100 v\n").unwrap();
+//! let article = Article { id: "a.txt#1".into(), title: Some("社工站开展培训".into()), ..Article::default() };
+//! let bytes = Bundle::build(vec![article], &dict, Vec::new(), IndexMode::Auto).encode();
+//! let engine = Bundle::decode(&bytes).unwrap().into_engine();
+//! let query = parse_query("培训");
+//! let results = engine.search(&Request::new(&query, &Selection::default()));
+//! assert_eq!(results.hits[0].id, "a.txt#1");
+//! ```
+
+#![warn(missing_docs)]
+
+mod bundle;
+mod doclist;
+mod facet_table;
+mod facets;
+mod highlight;
+mod index;
+mod original;
+mod proximity;
+mod query;
+mod search;
+mod snippet;
+
+pub use bundle::{
+    decode_pages, Bundle, BundleError, Header, IndexMode, Payload, DERIVE_INDEX_MAX_TEXT,
+    FORMAT_VERSION,
+};
+pub use facets::{Facets, RegionCount, Selection};
+pub use highlight::highlight;
+pub use index::Index;
+pub use original::{Originals, SourcePage};
+pub use query::{parse as parse_query, Clause, Part, Query};
+pub use search::{Engine, Hit, Request, Results, Sort};
+pub use snippet::Segment;
