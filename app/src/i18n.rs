@@ -138,7 +138,7 @@ impl Lang {
                     "数据包 {url} 的格式版本 {found} 太旧（最旧可读版本为 {oldest}）。请用 shegong build 重新生成。"
                 ),
                 BundleError::Malformed(detail) => format!(
-                    "数据包 {url} 的内容无法解析（{detail}）。请用 shegong build 重新生成。"
+                    "数据包 {url} 内容有误，无法使用（{detail}）。请用 shegong build 重新生成。"
                 ),
             },
         }

@@ -135,6 +135,69 @@ fn a_broken_bundle_is_a_clear_error() {
     assert!(err.contains("truncated"), "{err}");
 }
 
+/// Bundles with a valid checksum but an inconsistent payload (made by shegong-search's
+/// `crafted_fixtures_are_current_and_refused`) are refused, each with what is wrong.
+#[test]
+fn crafted_bundles_are_refused_with_what_is_wrong() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../search/tests/fixtures/crafted");
+    for (file, says) in [
+        ("postings-past-the-articles.bin", "name document 2"),
+        ("short-field-lengths.bin", "field lengths for 1 documents"),
+        ("unknown-program-id.bin", "program `nonesuch`"),
+    ] {
+        let o = shegong(&["search", dir.join(file).to_str().unwrap(), "培训"]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("malformed") && err.contains(says),
+            "{file}: {err}"
+        );
+    }
+}
+
+/// Two pages with the same file name in different folders keep apart: their articles have
+/// different ids and each id finds its own article.
+#[test]
+fn same_file_name_in_two_folders_gives_two_ids() {
+    let dir = tmp("same-stem");
+    for (sub, text) in [
+        (
+            "a",
+            "甲街道社工站开展助老服务\n\n甲街道社工站组织志愿者走访老人。\n",
+        ),
+        (
+            "b",
+            "乙镇举办青少年夏令营\n\n乙镇社工带领青少年参加夏令营活动。\n",
+        ),
+    ] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("x.txt"), text).unwrap();
+    }
+    let o = shegong(&["extract", dir.to_str().unwrap(), "--format", "json"]);
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = articles.iter().filter_map(|a| a["id"].as_str()).collect();
+    assert_eq!(ids, ["same-stem/a/x.txt#1", "same-stem/b/x.txt#1"]);
+    let bundle = tmp("same-stem.bin");
+    assert!(shegong(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        bundle.to_str().unwrap(),
+        "--quiet"
+    ])
+    .status
+    .success());
+    for (q, id) in [
+        ("助老", "same-stem/a/x.txt#1"),
+        ("夏令营", "same-stem/b/x.txt#1"),
+    ] {
+        let o = shegong(&["search", bundle.to_str().unwrap(), q, "--json"]);
+        let hits: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(hits.len(), 1, "{q}");
+        assert_eq!(hits[0]["id"], id, "{q}");
+    }
+}
+
 #[test]
 fn reads_gbk_and_utf16_reports_binary_and_empty() {
     let dir = tmp("encodings");

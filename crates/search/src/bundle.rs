@@ -82,7 +82,7 @@ pub enum BundleError {
         /// The oldest format this reader reads.
         oldest: u16,
     },
-    #[error("bundle payload cannot be decoded: {0} (rebuild it with `shegong build`)")]
+    #[error("bundle is malformed: {0} (rebuild it with `shegong build`)")]
     /// The payload decodes to something inconsistent (says what).
     Malformed(String),
 }
@@ -246,6 +246,7 @@ impl Bundle {
                 Vec::new(),
             ),
         };
+        crate::validate::check(&payload).map_err(BundleError::Malformed)?;
         Ok(Bundle {
             header,
             payload,

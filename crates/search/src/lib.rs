@@ -42,6 +42,7 @@ mod proximity;
 mod query;
 mod search;
 mod snippet;
+mod validate;
 
 pub use bundle::{
     decode_pages, Bundle, BundleError, Header, IndexMode, Payload, DERIVE_INDEX_MAX_TEXT,

@@ -90,6 +90,32 @@ fn browser_indexes_like_the_native_builder() {
     assert_eq!(browser, native);
 }
 
+/// Bundles with a valid checksum but an inconsistent payload are refused with what is wrong.
+#[wasm_bindgen_test]
+fn crafted_bundles_are_refused_with_what_is_wrong() {
+    for (bytes, says) in [
+        (
+            &include_bytes!("../../search/tests/fixtures/crafted/postings-past-the-articles.bin")[..],
+            "name document 2",
+        ),
+        (
+            &include_bytes!("../../search/tests/fixtures/crafted/short-field-lengths.bin")[..],
+            "field lengths for 1 documents",
+        ),
+        (
+            &include_bytes!("../../search/tests/fixtures/crafted/unknown-program-id.bin")[..],
+            "program `nonesuch`",
+        ),
+    ] {
+        let err = Shegong::load(bytes).err().expect("refused");
+        let message = String::from(js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message());
+        assert!(
+            message.contains("malformed") && message.contains(says),
+            "{message}"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 fn bad_bundle_is_an_error() {
     assert!(Shegong::load(b"not a bundle").is_err());
