@@ -37,6 +37,14 @@ impl Lang {
         leptos::prelude::document().set_title(self.texts().page_title);
     }
 
+    /// The one of a Chinese and an English text that is in this language.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     pub fn other(self) -> Self {
         match self {
             Lang::Zh => Lang::En,

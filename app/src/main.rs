@@ -25,7 +25,7 @@ use crate::state::{use_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shegong_search::parse_query as parse;
-use shegong_search::Request;
+use shegong_search::{Request, Results};
 use std::sync::Arc;
 
 fn main() {
@@ -78,10 +78,7 @@ fn App() -> impl IntoView {
             {move || match load.get() {
                 Load::Loading => view! { <Loading progress=progress /> }.into_any(),
                 Load::Failed(e) => view! { <ErrorScreen url=bundle.clone() error=e /> }.into_any(),
-                Load::Ready(c) => {
-                    provide_context(c);
-                    view! { <Explorer /> }.into_any()
-                }
+                Load::Ready(c) => view! { <Explorer collection=c /> }.into_any(),
             }}
         </main>
     }
@@ -119,30 +116,60 @@ fn ErrorScreen(url: String, error: LoadError) -> impl IntoView {
     }
 }
 
+/// One search's results and how long it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Searched {
+    pub results: Results,
+    pub took_ms: f64,
+}
+
+/// The loaded collection's views. The collection is provided here, once, to every view below.
 #[component]
-fn Explorer() -> impl IntoView {
+fn Explorer(collection: Arc<Collection>) -> impl IntoView {
+    provide_context(collection.clone());
     let state = use_state();
-    let collection = expect_context::<Arc<Collection>>();
-    let took_ms = RwSignal::new(0.0);
-    let results = Memo::new(move |_| {
+    let searched = Memo::new(move |_| {
         let q = parse(&state.query.get());
         let started = now_ms();
-        let r = collection.engine.search(&Request {
-            query: &q,
-            selection: &state.selection.get(),
-            sort: state.sort.get(),
-            offset: state.page.get() * PAGE,
-            limit: PAGE,
+        let results = state.selection.with(|selection| {
+            collection.engine.search(&Request {
+                query: &q,
+                selection,
+                sort: state.sort.get(),
+                offset: state.page.get() * PAGE,
+                limit: PAGE,
+            })
         });
-        took_ms.set(now_ms() - started);
-        r
+        Searched {
+            results,
+            took_ms: now_ms() - started,
+        }
     });
+    let facets = Memo::new(move |_| searched.with(|s| s.results.facets.clone()));
     view! {
+        <QueryWarnings searched=searched />
         <div class="layout">
-            <Facets results=results />
-            <ResultsPane results=results took_ms=took_ms />
+            <Facets facets=facets />
+            <ResultsPane searched=searched />
         </div>
         <ArticleView />
+    }
+}
+
+/// What the query parser could not take as written, in the reader's language.
+#[component]
+fn QueryWarnings(searched: Memo<Searched>) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let warnings = searched.with(|s| s.results.warnings.clone());
+        (!warnings.is_empty()).then(|| {
+            let lang = state.lang.get();
+            view! {
+                <ul class="warnings" data-testid="query-warning" role="status">
+                    {warnings.into_iter().map(|w| view! { <li>{lang.pick(w.zh, w.en)}</li> }).collect_view()}
+                </ul>
+            }
+        })
     }
 }
 

@@ -52,6 +52,6 @@ pub use facets::{Facets, RegionCount, Selection};
 pub use highlight::highlight;
 pub use index::Index;
 pub use original::{Originals, SourcePage};
-pub use query::{parse as parse_query, Clause, Part, Query};
+pub use query::{parse as parse_query, Clause, Part, Query, Warning};
 pub use search::{Engine, Hit, Request, Results, Sort};
 pub use snippet::Segment;

@@ -5,7 +5,7 @@ use crate::facet_table::FacetTable;
 use crate::facets::{self, Facets, Selection};
 use crate::index::Index;
 use crate::proximity::closeness;
-use crate::query::{Clause, Query};
+use crate::query::{Clause, Query, Warning};
 use crate::snippet::{snippet, Segment};
 use serde::{Deserialize, Serialize};
 use shegong_article::Article;
@@ -53,7 +53,7 @@ pub struct Results {
     /// Facet counts over the matching articles (disjunctive).
     pub facets: Facets,
     /// What the query parser could not understand, in words for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// What to search for, the facet selection, and how many results to return.
