@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success; 1 success with skipped input files; 2 error.
 
+mod build_date;
 mod inputs;
 
 use anyhow::{Context, Result};
@@ -49,6 +50,10 @@ enum Command {
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
         #[arg(long)]
         taxonomy: Option<PathBuf>,
+        /// The day the bundle says it was built (YYYY-MM-DD). Default: the day of
+        /// SOURCE_DATE_EPOCH if set, else the day the newest input page was last modified.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        build_date: Option<String>,
     },
     /// Print the articles found in page files or folders.
     Extract {
@@ -126,12 +131,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             index,
             quiet,
             taxonomy,
+            build_date,
         } => build(
             &inputs,
             &output,
             index.into(),
             quiet,
             &pipeline(taxonomy.as_deref())?,
+            build_date.as_deref(),
         ),
         Command::Extract {
             inputs,
@@ -250,8 +257,11 @@ fn build(
     mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
+    build_date: Option<&str>,
 ) -> Result<ExitCode> {
     let (pages, code) = load(inputs)?;
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let date = build_date::build_date(build_date, epoch.as_deref(), &pages)?;
     let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
     let pb = (!quiet).then(|| {
         let pb = ProgressBar::new(bytes_in);
@@ -277,7 +287,10 @@ fn build(
             text: p.text,
         })
         .collect();
-    let bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
+    let mut bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
+    if let Some(date) = date {
+        bundle = bundle.built_on(date);
+    }
     let bytes = bundle.encode();
     let pages_bytes = bundle.encode_pages(sources);
     if let Some(pb) = &pb {
@@ -297,8 +310,12 @@ fn build(
         Some(index) => format!("index of {} words", index.word_count()),
         None => "index built by the reader".to_owned(),
     };
+    let dated = bundle
+        .header
+        .build_date
+        .map_or_else(|| "no build date".to_owned(), |d| format!("dated {d}"));
     eprintln!(
-        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes) and {} ({} bytes)",
+        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle), {}; wrote {} ({} bytes) and {} ({} bytes)",
         page_count,
         p.articles.len(),
         regions,
@@ -306,6 +323,7 @@ fn build(
         p.dict.len(),
         dict_bytes,
         100.0 * dict_bytes as f64 / bytes.len().max(1) as f64,
+        dated,
         output.display(),
         bytes.len(),
         pages_out.display(),

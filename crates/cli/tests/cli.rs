@@ -91,6 +91,46 @@ fn building_twice_gives_identical_bytes() {
 }
 
 #[test]
+fn the_bundle_carries_its_build_date() {
+    let out = tmp("dated.bin");
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--build-date",
+        "2024-10-01",
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("dated 2024-10-01"));
+    let bundle = Bundle::decode(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(bundle.header.build_date.unwrap().to_string(), "2024-10-01");
+    // Without the option, SOURCE_DATE_EPOCH dates it.
+    let o = Command::new(env!("CARGO_BIN_EXE_shegong"))
+        .args(["build", seeds().to_str().unwrap(), "-o"])
+        .arg(&out)
+        .arg("--quiet")
+        .env("SOURCE_DATE_EPOCH", "1709251200")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let bundle = Bundle::decode(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(bundle.header.build_date.unwrap().to_string(), "2024-03-01");
+    // A date that is not a day is refused with what to give.
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--build-date",
+        "1.10.2024",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("YYYY-MM-DD"));
+}
+
+#[test]
 fn the_pages_file_goes_beside_the_bundle_and_belongs_to_it() {
     let bundle = Bundle::decode(&std::fs::read(build_seeds("p.bin")).unwrap()).unwrap();
     assert!(

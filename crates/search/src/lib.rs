@@ -31,6 +31,7 @@
 
 #![warn(missing_docs)]
 
+mod build_date;
 mod bundle;
 mod doclist;
 mod facet_table;
@@ -44,6 +45,7 @@ mod search;
 mod snippet;
 mod validate;
 
+pub use build_date::BuildDate;
 pub use bundle::{
     decode_pages, Bundle, BundleError, Header, IndexMode, Payload, DERIVE_INDEX_MAX_TEXT,
     FORMAT_VERSION,
