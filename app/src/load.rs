@@ -3,7 +3,7 @@
 
 use crate::i18n::LoadError;
 use leptos::prelude::*;
-use shegong_search::decode_pages;
+use shegong_search::{decode_pages, pages_url};
 use shegong_search::{Bundle, Engine, Originals};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -53,14 +53,6 @@ impl Collection {
             });
         });
     }
-}
-
-/// The pages file that `shegong build` writes beside the bundle at `url`.
-pub fn pages_url(url: &str) -> String {
-    let end = url.find(['?', '#']).unwrap_or(url.len());
-    let (path, rest) = url.split_at(end);
-    let stem = path.strip_suffix(".bin").unwrap_or(path);
-    format!("{stem}.pages.bin{rest}")
 }
 
 /// Bytes received so far and the total, when the server gave one.

@@ -296,6 +296,16 @@ impl PayloadV1 {
     }
 }
 
+/// Where the pages file of the bundle at `url` is: `shegong build` writes `x.bin`'s as
+/// `x.pages.bin` beside it (a query or fragment stays on the end: `x.bin?v=2` →
+/// `x.pages.bin?v=2`).
+pub fn pages_url(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    let stem = path.strip_suffix(".bin").unwrap_or(path);
+    format!("{stem}.pages.bin{rest}")
+}
+
 /// Read a pages file written for the bundle whose [`Header::checksum`] is `bundle`; never
 /// panics.
 pub fn decode_pages(bytes: &[u8], bundle: u32) -> Result<Originals, BundleError> {
@@ -502,6 +512,16 @@ mod tests {
         assert!(!back.payload.dict.entries().iter().any(|e| e.word == "无关"));
         // A small collection leaves its index to the reader.
         assert!(back.payload.index.is_none());
+    }
+
+    #[test]
+    fn the_pages_file_is_named_after_the_bundle() {
+        assert_eq!(pages_url("bundle.bin"), "bundle.pages.bin");
+        assert_eq!(
+            pages_url("https://x.org/a/news.bin?v=2#top"),
+            "https://x.org/a/news.pages.bin?v=2#top"
+        );
+        assert_eq!(pages_url("data"), "data.pages.bin");
     }
 
     #[test]

@@ -47,8 +47,8 @@ mod validate;
 
 pub use build_date::BuildDate;
 pub use bundle::{
-    decode_pages, Bundle, BundleError, Header, IndexMode, Payload, DERIVE_INDEX_MAX_TEXT,
-    FORMAT_VERSION,
+    decode_pages, pages_url, Bundle, BundleError, Header, IndexMode, Payload,
+    DERIVE_INDEX_MAX_TEXT, FORMAT_VERSION,
 };
 pub use facets::{Facets, RegionCount, Selection};
 pub use highlight::highlight;
