@@ -52,7 +52,7 @@ export function injected() {
       const tag = el.localName;
       if (tag === 'img' && el.getAttribute('src') === 'x') found.push('img[src=x]');
       if (tag === 'textarea') found.push('textarea');
-      if (tag === 'script' && /alert/.test(el.textContent)) found.push('script with alert');
+      if (tag === 'script' && el.textContent.includes('alert(1)')) found.push('script with alert(1)');
       if (el.hasAttribute('onerror')) found.push(`${tag}[onerror]`);
       if (tag === 'a' && /^\s*javascript:/i.test(el.getAttribute('href') ?? '')) found.push('a[href=javascript:]');
       if (el.shadowRoot) visit(el.shadowRoot);

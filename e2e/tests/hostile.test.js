@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DIST, launch, serve, shegong } from '../support.js';
 import { serveEmbedSite } from '../embed-site.js';
 import { injected, writeHostilePages } from '../hostile.js';
@@ -62,6 +63,15 @@ async function readsAsText(page, ui, root, waitForOne) {
   return view;
 }
 
+/** Search the app for the page with formulas and export the results as CSV; resolves to its text. */
+async function exportedCsv(page, app) {
+  await app.search('天河区');
+  await app.results.filter({ hasText: '社工站招募志愿者' }).waitFor();
+  await app.waitForTotalToBe(1);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  return readFile(await csv.path(), 'utf8');
+}
+
 test('the app shows hostile strings as text and neutralises formulas in CSV', async () => {
   const server = await serve([dir, DIST]);
   const { page, fired } = await watchedPage();
@@ -69,13 +79,9 @@ test('the app shows hostile strings as text and neutralises formulas in CSV', as
   await app.open(`${server.url}?bundle=hostile.bin`);
   await readsAsText(page, app, page, () => app.waitForTotalToBe(1));
   await page.keyboard.press('Escape');
-  await app.search('天河区');
-  await app.waitForTotalToBe(1);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const text = await readFile(await csv.path(), 'utf8');
+  const text = await exportedCsv(page, app);
   assert.ok(text.includes(`,"'=HYPERLINK(""http://x"",""点我"")社工站招募志愿者",`), 'a formula title is written with a leading quote');
-  assert.ok(text.includes(",'@SUM(1+1) 天河区社工站"), 'so is text starting with @');
-  assert.ok(text.includes("'=HYPERLINK(1).txt"), 'and a file name starting with =');
+  assert.ok(text.includes(",'@SUM(1+1)天河区社工站"), 'so is text starting with @');
   assert.deepEqual(fired, [], 'no dialog fired');
   await page.close();
   await server.close();
@@ -100,4 +106,20 @@ test('the element shows hostile strings as text; a javascript: URL is no link', 
   assert.deepEqual(fired, [], 'no dialog fired');
   await page.close();
   await site.close();
+});
+
+test('the single file shows hostile strings as text from file://', async () => {
+  const file = join(dir, 'hostile.html');
+  await shegong('build', 'seeds', join(dir, 'pages'), '--single-file', file, '--with-pages', '--app', DIST, '--quiet');
+  const html = await readFile(file, 'utf8');
+  assert.ok(!html.includes('alert(1)'), 'the strings are only inside the base64 blocks');
+  const { page, fired } = await watchedPage();
+  const app = new SearchPage(page);
+  await app.open(pathToFileURL(file).href);
+  await readsAsText(page, app, page, () => app.waitForTotalToBe(1));
+  await page.keyboard.press('Escape');
+  assert.ok((await exportedCsv(page, app)).includes(`,"'=HYPERLINK(""http://x"",""点我"")社工站招募志愿者",`));
+  assert.deepEqual(await page.evaluate(injected), []);
+  assert.deepEqual(fired, [], 'no dialog fired');
+  await page.close();
 });

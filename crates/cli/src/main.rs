@@ -4,6 +4,7 @@
 
 mod build_date;
 mod inputs;
+mod single_file;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -33,13 +34,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build a search bundle from page files or folders (.txt, searched recursively).
+    /// Build a search bundle from page files or folders (.txt, searched recursively), or a
+    /// single HTML file that searches them from anywhere (file://, no network).
     Build {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Where to write the bundle; the original pages go beside it in <name>.pages.bin.
-        #[arg(short, long)]
-        output: PathBuf,
+        #[arg(short, long, required_unless_present = "single_file")]
+        output: Option<PathBuf>,
+        /// Also (or only) write one HTML file holding the app and the bundle, which opens from
+        /// file:// with nothing fetched.
+        #[arg(long, value_name = "FILE.html")]
+        single_file: Option<PathBuf>,
+        /// Put the original pages into the single file too (for the article view's original text).
+        #[arg(long, requires = "single_file")]
+        with_pages: bool,
+        /// The app's release build the single file is made from (`trunk build --release --offline`).
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "dist",
+            requires = "single_file"
+        )]
+        app: PathBuf,
         /// Ship the index in the bundle, or leave the reader to build it from the articles
         /// (auto: embed it only above 1 MiB of article text).
         #[arg(long, value_enum, default_value_t = IndexArg::Auto)]
@@ -128,18 +145,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build {
             inputs,
             output,
+            single_file,
+            with_pages,
+            app,
             index,
             quiet,
             taxonomy,
             build_date,
-        } => build(
-            &inputs,
-            &output,
-            index.into(),
-            quiet,
-            &pipeline(taxonomy.as_deref())?,
-            build_date.as_deref(),
-        ),
+        } => {
+            // Read the app first: a missing build is reported before the pages are processed.
+            let single = single_file
+                .map(|path| Ok::<_, anyhow::Error>((path, single_file::App::read(&app)?)))
+                .transpose()?;
+            let outputs = Outputs {
+                bundle: output,
+                single,
+                with_pages,
+            };
+            build(
+                &inputs,
+                &outputs,
+                index.into(),
+                quiet,
+                &pipeline(taxonomy.as_deref())?,
+                build_date.as_deref(),
+            )
+        }
         Command::Extract {
             inputs,
             format,
@@ -251,9 +282,19 @@ fn articles_of(
     .collect()
 }
 
+/// What `build` writes.
+struct Outputs {
+    /// The bundle, with its pages file beside it.
+    bundle: Option<PathBuf>,
+    /// The single HTML file, and the app it is made from.
+    single: Option<(PathBuf, single_file::App)>,
+    /// Whether the single file carries the original pages.
+    with_pages: bool,
+}
+
 fn build(
     inputs: &[PathBuf],
-    output: &Path,
+    outputs: &Outputs,
     mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
@@ -296,12 +337,36 @@ fn build(
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut wrote = Vec::new();
+    if let Some(output) = &outputs.bundle {
+        if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let pages_out = pages_path(output);
+        for (path, data) in [
+            (output.as_path(), &bytes),
+            (pages_out.as_path(), &pages_bytes),
+        ] {
+            std::fs::write(path, data)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            wrote.push(format!("{} ({} bytes)", path.display(), data.len()));
+        }
     }
-    let pages_out = pages_path(output);
-    for (path, data) in [(output, &bytes), (pages_out.as_path(), &pages_bytes)] {
-        std::fs::write(path, data).with_context(|| format!("cannot write {}", path.display()))?;
+    if let Some((path, app)) = &outputs.single {
+        let pages = outputs.with_pages.then_some(pages_bytes.as_slice());
+        let w = single_file::write(path, app, &bytes, pages)?;
+        wrote.push(format!(
+            "{} ({} bytes, {} gzipped; {})",
+            path.display(),
+            w.bytes,
+            w.gzipped,
+            if pages.is_some() {
+                "with the original pages"
+            } else {
+                "without the original pages: add --with-pages"
+            }
+        ));
     }
     let p = &bundle.payload;
     let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
@@ -315,7 +380,7 @@ fn build(
         .build_date
         .map_or_else(|| "no build date".to_owned(), |d| format!("dated {d}"));
     eprintln!(
-        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle), {}; wrote {} ({} bytes) and {} ({} bytes)",
+        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle), {}; wrote {}",
         page_count,
         p.articles.len(),
         regions,
@@ -324,10 +389,7 @@ fn build(
         dict_bytes,
         100.0 * dict_bytes as f64 / bytes.len().max(1) as f64,
         dated,
-        output.display(),
-        bytes.len(),
-        pages_out.display(),
-        pages_bytes.len()
+        wrote.join(" and ")
     );
     Ok(code)
 }
