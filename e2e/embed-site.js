@@ -1,14 +1,14 @@
 // What the element's tests serve: the example host page (examples/embed.*), the element
 // (scripts/element.sh) in its `shegong-search/` folder, a seeds bundle, a bundle of hostile
-// pages, and two more hosts — one with no CSS of its own but the same theming, one that opens
-// the hostile bundle. Everything HTML is served with the strict CSP.
+// pages, and more hosts — one with no CSS of its own but the same theming, one that opens the
+// hostile bundle, one with other attributes, and a page for the JS API. Everything HTML is served with the strict CSP.
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSP, ROOT, elementDir, serve, shegong } from './support.js';
 import { writeHostilePages } from './hostile.js';
 
-const HEAD = `<meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
+const HEAD = `<meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Shegong host</title>
 <script type="module" src="shegong-search/shegong-search.js"></script>`;
 
 /** Build the site in a temporary folder and serve it; resolves to { url, dir, close }. */
@@ -30,6 +30,10 @@ export async function serveEmbedSite() {
 </section></main></body></html>`);
   await writeFile(join(dir, 'hostile.html'), `<!doctype html><html lang="zh-CN"><head>${HEAD}</head><body>
 <shegong-search bundle="hostile.bin" limit="20"></shegong-search></body></html>`);
+  await writeFile(join(dir, 'options.html'), `<!doctype html><html lang="en"><head>${HEAD}</head><body>
+<shegong-search bundle="bundle.bin" lang="en" facets="program" limit="3" article-href="article.html?id={id}"></shegong-search>
+</body></html>`);
+  await writeFile(join(dir, 'article.html'), '<!doctype html><html><head><meta charset="utf-8" /></head><body><h1>host article page</h1></body></html>');
   await writeFile(join(dir, 'api.html'), '<!doctype html><html><head><meta charset="utf-8" /></head><body></body></html>');
   const server = await serve(dir, { headers: { 'content-security-policy': CSP } });
   return { ...server, dir };

@@ -151,3 +151,29 @@ test("the element's CSS does not change the host (screenshots)", async () => {
   assert.ok(shots[0][0].equals(shots[1][0]), `the masthead looks the same with and without the element (see ${SHOTS}/host-*.png)`);
   assert.ok(shots[0][1].equals(shots[1][1]), 'so does the host column beside it');
 });
+
+test('lang, facets, limit and article-href: English, one facet, three results linking into the host', async () => {
+  const { page, problems } = await watchedPage();
+  await page.goto(`${site.url}options.html`);
+  const el = new ElementPage(page);
+  await el.waitForTotal((n) => n === 15);
+  assert.equal(await el.count.textContent(), '15 articles');
+  assert.equal(await el.results.count(), 3);
+  assert.equal(await el.input.getAttribute('placeholder'), 'Search: 社工站, 培训, 闵行区…');
+  assert.equal(await el.host.getByTestId('facet-program').locator('legend').textContent(), 'Program type');
+  assert.match((await el.programs.allTextContents()).join(' '), /[A-Za-z]{4}/, 'program labels in English');
+  assert.equal(await el.host.getByTestId('facet-region').count(), 0);
+  assert.equal(await el.host.getByTestId('facet-date').count(), 0);
+  const id = await el.results.first().getAttribute('data-article-id');
+  const link = el.results.first().locator('h3 a');
+  assert.equal(await link.getAttribute('href'), `${site.url}article.html?id=${encodeURIComponent(id)}`);
+  await Promise.all([page.waitForURL(/article\.html/), link.click()]);
+  assert.equal(new URL(page.url()).searchParams.get('id'), id, 'the host page gets the id');
+  // Switching the language attribute relabels the element.
+  await page.goBack();
+  await el.waitForTotal((n) => n === 15);
+  await el.host.evaluate((e) => e.setAttribute('lang', 'zh'));
+  assert.equal(await el.count.textContent(), '共 15 篇');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
