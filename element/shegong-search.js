@@ -144,8 +144,13 @@ export class ShegongSearchElement extends HTMLElement {
     const t = this.#t;
     const bundle = this.getAttribute('bundle');
     const loading = (this.#loaded = Symbol('load'));
+    // Another bundle: nothing of the last one's results, filters or pages carries over.
     this.#engine = null;
     this.#pages = null;
+    this.#results = null;
+    this.#selection = { regions: [], programs: [], from: null, to: null };
+    this.#page = 0;
+    this.#open.clear();
     fill(this.#body);
     if (!bundle) {
       this.#fail(t.noBundle);

@@ -174,6 +174,11 @@ test('lang, facets, limit and article-href: English, one facet, three results li
   await el.waitForTotal((n) => n === 15);
   await el.host.evaluate((e) => e.setAttribute('lang', 'zh'));
   assert.equal(await el.count.textContent(), '共 15 篇');
-  assert.deepEqual(problems, []);
+  // Another bundle replaces the results; one that is missing says so, with what to do.
+  await el.host.evaluate((e) => e.setAttribute('bundle', 'missing.bin'));
+  await el.error.waitFor();
+  assert.match(await el.error.textContent(), /无法加载文章数据.*missing\.bin: the server answered HTTP 404.*bundle 属性/);
+  assert.equal(await el.results.count(), 0, 'no results of the last bundle are left');
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await page.close();
 });
