@@ -1,22 +1,27 @@
-//! People with roles: `记者 王薇`, `站长王维斌说`, `王萍花说`, `（马爱彬/摄）` → 摄影.
+//! People with roles: credits (`记者 王薇`, `编辑 唐峥 校对 李立军`, `通讯员孙维丁宇记者韩帅`),
+//! `站长王维斌说`, `王萍花说`, `（马爱彬/摄）` → 摄影.
 //! A name is a known surname and one or two more characters, ending where the sentence moves on.
 
 use crate::wordlist::WordList;
 use shegong_article::Person;
+use shegong_read::CREDIT_ROLES;
 use shegong_text::{fold, is_cjk};
 use std::sync::OnceLock;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 
-/// Roles that precede a name, longest first where one contains another.
-const ROLES: [&str; 70] = [
+/// Roles that precede a name in prose, longest first where one contains another.
+const ROLES: &[&str] = &[
     "常务副会长",
+    "高级社工师",
+    "巡防队员",
     "驻站社工",
     "社工站站长",
     "副区长",
     "副市长",
     "副县长",
     "副镇长",
+    "副乡长",
     "副主任",
     "副书记",
     "副局长",
@@ -25,12 +30,19 @@ const ROLES: [&str; 70] = [
     "副所长",
     "副部长",
     "副处长",
+    "副科长",
+    "副厅长",
+    "副司长",
+    "副署长",
     "副会长",
     "副主席",
     "副校长",
     "副教授",
+    "副主委",
     "理事长",
     "秘书长",
+    "总干事",
+    "巡视员",
     "村支书",
     "网格员",
     "志愿者",
@@ -38,6 +50,7 @@ const ROLES: [&str; 70] = [
     "负责人",
     "研究员",
     "通讯员",
+    "社工师",
     "区长",
     "市长",
     "县长",
@@ -50,8 +63,12 @@ const ROLES: [&str; 70] = [
     "所长",
     "部长",
     "处长",
+    "厅长",
+    "司长",
+    "署长",
     "会长",
     "主席",
+    "主委",
     "校长",
     "教授",
     "讲师",
@@ -66,7 +83,9 @@ const ROLES: [&str; 70] = [
     "医生",
     "护士",
     "队长",
+    "队员",
     "经理",
+    "总监",
     "店主",
     "馆长",
     "支书",
@@ -80,12 +99,15 @@ const ROLES: [&str; 70] = [
     "总经理",
     "律师",
     "专家",
+    "居民",
+    "村民",
+    "市民",
 ];
 
 /// The first of [`ROLES`] found at `i` in `chars`.
 fn role_chars_at(chars: &[char], i: usize) -> Option<&'static str> {
     static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::new(&ROLES)).at(chars, i)
+    LIST.get_or_init(|| WordList::new(ROLES)).at(chars, i)
 }
 
 /// Academic titles written after a name.
@@ -175,7 +197,7 @@ fn push(out: &mut Vec<Person>, name: String, role: Option<String>) {
 pub fn find(text: &str, byline: Option<&str>, caption: Option<&str>) -> Vec<Person> {
     let mut out = Vec::new();
     if let Some(b) = byline {
-        from_byline(b, &mut out);
+        from_credits(b, &mut out);
     }
     match caption {
         Some(c) => {
@@ -187,27 +209,88 @@ pub fn find(text: &str, byline: Option<&str>, caption: Option<&str>) -> Vec<Pers
     out
 }
 
-/// `记者 殷志军 徐喆衎 陆翔`: every name after the role.
-fn from_byline(byline: &str, out: &mut Vec<Person>) {
-    let mut role: Option<String> = None;
-    for tok in byline.split_whitespace() {
-        let folded: Vec<char> = fold(tok).chars().collect();
-        let t: String = folded.iter().collect();
-        if let Some(r) = ROLES.iter().find(|r| t.starts_with(*r)) {
-            role = Some((*r).to_owned());
-            let rest: String = tok.chars().skip(r.chars().count()).collect();
-            if !rest.is_empty() && surname_at(&folded, r.chars().count()).is_some() {
-                push(out, rest, role.clone());
+/// The credit role at `i` in `chars`, longest first.
+fn credit_role_at(chars: &[char], i: usize) -> Option<&'static str> {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::new(&CREDIT_ROLES))
+        .at(chars, i)
+}
+
+/// Words that close a credit after the names (`记者崔治报道`, `东营报道`).
+const CREDIT_ENDS: [&str; 4] = ["摄影报道", "报道", "报导", "摄"];
+
+/// Separators between the pieces of a credit.
+fn is_credit_separator(c: char) -> bool {
+    c.is_whitespace() || "|｜/／:：、·•□■●,，()（）[]【】".contains(c)
+}
+
+/// Credits (`记者 殷志军 徐喆衎 陆翔`, `编辑 唐峥 校对 李立军`, `通讯员孙维丁宇记者韩帅`,
+/// `大众网·海报新闻记者 孙淑娟 通讯员 李锡 东营报道`): every name gets the role before it. An
+/// outlet before a role in one piece (`新京报记者`) and a place before `报道` are not names.
+fn from_credits(credits: &str, out: &mut Vec<Person>) {
+    let mut role: Option<&'static str> = None;
+    // Pieces, with single characters of a spaced-out name joined (`黄 聪`).
+    let mut pieces: Vec<String> = Vec::new();
+    let mut single = false;
+    for p in credits.split(is_credit_separator).filter(|p| !p.is_empty()) {
+        let one = p.chars().count() == 1 && p.chars().all(is_cjk);
+        match pieces.last_mut() {
+            Some(last) if one && single => last.push_str(p),
+            _ => pieces.push(p.to_owned()),
+        }
+        single = one;
+    }
+    for piece in pieces {
+        let orig: Vec<char> = piece.chars().collect();
+        let folded: Vec<char> = fold(&piece).chars().collect();
+        let mut i = 0;
+        let mut role_in_piece = false;
+        while i < folded.len() {
+            if let Some(r) = credit_role_at(&folded, i) {
+                role = Some(r);
+                role_in_piece = true;
+                i += r.chars().count();
+                continue;
             }
-            continue;
+            let mut j = i;
+            while j < folded.len() && credit_role_at(&folded, j).is_none() {
+                j += 1;
+            }
+            // A run before a role in the same piece names the outlet (`新京报记者`).
+            let outlet = !role_in_piece && j < folded.len();
+            let run: String = folded[i..j].iter().collect();
+            let end = CREDIT_ENDS.iter().find(|e| run.ends_with(*e));
+            // A piece of its own ending in 报道 is a place (`东营报道`).
+            let place = end.is_some() && !role_in_piece;
+            let len = j - i - end.map_or(0, |e| e.chars().count());
+            if !outlet && !place && role.is_some() {
+                for (a, b) in split_names(&folded[i..i + len]) {
+                    let name: String = orig[i + a..i + b].iter().collect();
+                    push(out, name, role.map(str::to_owned));
+                }
+            }
+            i = j;
         }
-        let n = folded.len();
-        if (2..=4).contains(&n)
-            && surname_at(&folded, 0).is_some()
-            && folded.iter().all(|&c| is_cjk(c))
-        {
-            push(out, tok.to_owned(), role.clone());
-        }
+    }
+}
+
+/// Names glued together in a credit (`孙维丁宇`, `鲍娜军`), as char ranges: two or three
+/// characters each, cut where a surname starts. A run that cannot be cut is no name.
+fn split_names(run: &[char]) -> Vec<(usize, usize)> {
+    if !run.iter().all(|&c| is_cjk(c)) {
+        return Vec::new();
+    }
+    let sur = |i: usize| surname_at(run, i).is_some();
+    let double = |i: usize| surname_at(run, i) == Some(2);
+    match run.len() {
+        2 | 3 if sur(0) => vec![(0, run.len())],
+        4 if double(0) => vec![(0, 4)],
+        4 if sur(0) && sur(2) => vec![(0, 2), (2, 4)],
+        5 if sur(0) && sur(2) && !sur(3) => vec![(0, 2), (2, 5)],
+        5 if sur(0) && sur(3) => vec![(0, 3), (3, 5)],
+        6 if sur(0) && sur(3) => vec![(0, 3), (3, 6)],
+        6 if sur(0) && sur(2) && sur(4) => vec![(0, 2), (2, 4), (4, 6)],
+        _ => Vec::new(),
     }
 }
 
@@ -325,6 +408,42 @@ mod tests {
     fn speaker_without_role() {
         assert_eq!(found("。”王萍花说，为打破"), [("王萍花".into(), None)]);
         assert!(found("我们说，社区很好").is_empty());
+    }
+
+    fn credited(byline: &str) -> Vec<(String, Option<String>)> {
+        find("", Some(byline), None)
+            .into_iter()
+            .map(|p| (p.name, p.role))
+            .collect()
+    }
+
+    #[test]
+    fn credits_give_every_name_its_role() {
+        let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
+        assert_eq!(
+            credited("编辑 唐峥 校对 李立军"),
+            [r("唐峥", "编辑"), r("李立军", "校对")]
+        );
+        assert_eq!(
+            credited("通讯员孫維丁宇记者韓帥"),
+            [r("孫維", "通讯员"), r("丁宇", "通讯员"), r("韓帥", "记者")]
+        );
+        assert_eq!(
+            credited("大眾網·海報新聞記者 孫淑娟 通訊員 李錫 東營報道"),
+            [r("孫淑娟", "记者"), r("李錫", "通讯员")]
+        );
+        assert_eq!(
+            credited("新京报记者 戴轩 记者崔治报道 通讯员：黄 聪"),
+            [r("戴轩", "记者"), r("崔治", "记者"), r("黄聪", "通讯员")]
+        );
+        assert_eq!(
+            credited("□实习记者李幽美 责任编辑：姜姗"),
+            [r("李幽美", "实习记者"), r("姜姗", "责任编辑")]
+        );
+        assert_eq!(
+            credited("记者 钟瑜、胡光华"),
+            [r("钟瑜", "记者"), r("胡光华", "记者")]
+        );
     }
 
     #[test]

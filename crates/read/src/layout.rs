@@ -1,7 +1,12 @@
 //! Page layout: the physical lines of a page, normalised, with the cues the splitter reads
 //! (blank line before, indentation, byte span), and what kind of line each one is.
 
-use shegong_text::{clean_chars, ends_sentence, fold, is_cjk, normalize_line};
+use crate::credit::{credit_line, dateline};
+use crate::meta::meta_line;
+use shegong_text::{
+    clean_chars, ends_sentence, is_cjk, normalize_line, remove_pinyin_annotations, repair_mojibake,
+    widen_punctuation,
+};
 
 /// One non-empty physical line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +41,8 @@ pub fn lines(page: &str) -> Vec<Line> {
         let start = offset;
         offset += raw.len();
         let cleaned = clean_chars(raw);
-        let text = normalize_line(&cleaned);
+        let cleaned = strip_junk_prefix(&cleaned);
+        let text = normalize_line(cleaned);
         // Lines without a letter or digit (stray quotes, rules) carry nothing.
         if !text.chars().any(char::is_alphanumeric) {
             blank = true;
@@ -44,8 +50,11 @@ pub fn lines(page: &str) -> Vec<Line> {
         }
         let indent = cleaned.starts_with([' ', '\t']);
         out.push(Line {
-            phrase_gap: has_phrase_gap(&cleaned),
-            spaced: cleaned.split_whitespace().collect::<Vec<_>>().join(" "),
+            phrase_gap: has_phrase_gap(cleaned),
+            spaced: repair_mojibake(&widen_punctuation(&remove_pinyin_annotations(cleaned)))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
             text,
             start,
             end: start + raw.trim_end_matches(['\n', '\r']).len(),
@@ -59,6 +68,26 @@ pub fn lines(page: &str) -> Vec<Line> {
         out.iter_mut().for_each(|l| l.blank_before = false);
     }
     out
+}
+
+/// Least number of pieces of ASCII noise that forum software scatters before a line's text
+/// (`! w7 ?, A! M1 F2 H; z" R0 I! a4 i一、施工期間`).
+const JUNK_PIECES_MIN: usize = 5;
+
+/// The line without the ASCII noise some forum pages put before the text: at least
+/// [`JUNK_PIECES_MIN`] pieces of one to three ASCII characters before the first CJK character.
+fn strip_junk_prefix(line: &str) -> &str {
+    let Some(at) = line.find(|c: char| is_cjk(c)) else {
+        return line;
+    };
+    let pieces: Vec<&str> = line[..at].split_whitespace().collect();
+    let junk =
+        pieces.len() >= JUNK_PIECES_MIN && pieces.iter().all(|p| p.is_ascii() && p.len() <= 3);
+    if junk {
+        &line[at..]
+    } else {
+        line
+    }
 }
 
 /// Two runs of at least two CJK characters separated by spaces: headline phrasing. OCR noise
@@ -115,64 +144,6 @@ pub fn is_lead_opening(text: &str) -> bool {
     }
 }
 
-/// Labels of web-page metadata lines (`来源：杭州日报`, `发布时间：2024年7月3日`, `【责任编辑：王明】`).
-const META_LABELS: [&str; 9] = [
-    "来源",
-    "发布时间",
-    "发布日期",
-    "时间",
-    "作者",
-    "编辑",
-    "责任编辑",
-    "稿源",
-    "出处",
-];
-
-/// A metadata line of a web page: its source if it names one. `None` when the line is not one.
-pub fn meta_line(text: &str) -> Option<Option<String>> {
-    if text.chars().count() > 80 {
-        return None;
-    }
-    let folded = fold(text);
-    let t = folded.trim_start_matches(['【', '[', '(', '（']);
-    let starts = META_LABELS.iter().any(|l| {
-        t.strip_prefix(l)
-            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-    });
-    if !starts {
-        return None;
-    }
-    // The source, wherever it stands on the line (after 发布时间 … 来源：X).
-    let source = ["来源", "稿源", "出处"].iter().find_map(|label| {
-        let at = folded.find(label)?;
-        let rest = folded[at + label.len()..]
-            .trim_start()
-            .trim_start_matches([':', '：'])
-            .trim_start();
-        let value: String = rest
-            .chars()
-            .take_while(|c| {
-                !c.is_whitespace() && !matches!(c, '】' | ']' | '）' | ')' | '，' | ',')
-            })
-            .collect();
-        // Back to the original script: the same char span in the original text.
-        let start = folded[..at + label.len()].chars().count();
-        let skip = rest.len();
-        let offset = folded[at + label.len()..].len() - skip;
-        let from = start
-            + folded[at + label.len()..at + label.len() + offset]
-                .chars()
-                .count();
-        let original: String = text
-            .chars()
-            .skip(from)
-            .take(value.chars().count())
-            .collect();
-        (!original.is_empty()).then_some(original)
-    });
-    Some(source)
-}
-
 /// Source attribution at the end of a text: `（据中新网甘肃）` → `中新网甘肃`, with the text before it.
 pub fn trailing_source(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_end();
@@ -199,20 +170,16 @@ pub fn is_caption(text: &str) -> bool {
     credit.ends_with('摄') || credit.contains("摄影") || credit.contains("/摄")
 }
 
-/// A byline: `记者 王薇`, `□记者 沈艺飞`, `本报记者 …`, `通讯员 …`, `文/图 …`.
-pub fn byline(text: &str) -> Option<String> {
-    let t = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim();
-    let n = t.chars().count();
-    if n > 30 || t.contains(['。', '，', '：', ':']) {
-        return None;
-    }
-    let t2 = t.strip_prefix("本报").unwrap_or(t);
-    ["记者", "通讯员", "文/", "图/", "文 /", "撰稿"]
-        .iter()
-        .any(|p| t2.starts_with(p))
-        .then(|| t.to_owned())
+/// A byline: a line that only credits people (`记者 王薇`, `□记者 沈艺飞`, `本报记者 …`,
+/// `通讯员 …`, `文/图 …`, `编辑 唐峥 校对 李立军`), without its leading marks.
+pub fn byline(spaced: &str) -> Option<String> {
+    credit_line(spaced).then(|| {
+        spaced
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && !"（(【[".contains(c))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// Could this line be (part of) a headline: short, no full stop, not ending mid-clause.
@@ -224,6 +191,8 @@ pub fn headline_shaped(text: &str) -> bool {
         && !last.is_some_and(|c| matches!(c, '，' | ',' | '、' | '；' | ';' | '…'))
         && !last.is_some_and(|c| ends_sentence(c) && !matches!(c, '？' | '?' | '！' | '”' | '」'))
         && byline(text).is_none()
+        && dateline(text).is_none()
+        && meta_line(text).is_none()
         && trailing_source(text).is_none()
         && !is_caption(text)
         && !is_list_item(text)
@@ -307,20 +276,6 @@ mod tests {
     }
 
     #[test]
-    fn meta_lines() {
-        assert_eq!(
-            meta_line("发布时间：2024年7月3日  来源：杭州日报"),
-            Some(Some("杭州日报".into()))
-        );
-        assert_eq!(
-            meta_line("來源：深圳特區報　2024-06-18 09:30"),
-            Some(Some("深圳特區報".into()))
-        );
-        assert_eq!(meta_line("【責任編輯：王明】"), Some(None));
-        assert_eq!(meta_line("来源于群众，服务于群众。"), None);
-    }
-
-    #[test]
     fn lead_openings() {
         assert!(is_lead_opening(
             "5月13日上午，老西门街道社区工作骨干培训班正式开班"
@@ -329,6 +284,13 @@ mod tests {
         assert!(is_lead_opening("近日，上海市公安局徐汇分局"));
         assert!(!is_lead_opening("二要端正态度，增强学习求知的动力"));
         assert!(!is_lead_opening("截至5月，全区"));
+    }
+
+    #[test]
+    fn forum_noise_before_text_is_dropped() {
+        let ls = lines("! w7 ?, A! M1 F2 H; z\" R0 I! a4 i一、施工期間道路封閉\n");
+        assert_eq!(ls[0].text, "一、施工期間道路封閉");
+        assert_eq!(strip_junk_prefix("AED 的操作"), "AED 的操作");
     }
 
     #[test]

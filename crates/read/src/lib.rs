@@ -26,10 +26,13 @@
 #![warn(missing_docs)]
 
 mod chrome;
+mod credit;
 mod frontmatter;
 mod layout;
+mod meta;
 mod split;
 
+pub use credit::CREDIT_ROLES;
 use shegong_article::{Article, DateInfo, Region};
 
 /// The articles of one decoded page, with what its front matter sets applied. `file` names the

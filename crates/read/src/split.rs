@@ -12,12 +12,14 @@
 //!    and blank-line adhesion.
 
 use crate::chrome;
+use crate::credit::{bracketed_credits, dateline};
 use crate::layout::{
-    byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, meta_line,
-    trailing_source, Line,
+    byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, trailing_source,
+    Line,
 };
+use crate::meta::{meta_line, Meta};
 use shegong_article::{Article, DateInfo, Span};
-use shegong_text::{ends_sentence, find_dates, fold, is_cjk};
+use shegong_text::{ends_sentence, find_dates, fold, is_cjk, repair_mojibake};
 use std::collections::HashMap;
 
 /// Below these similarities of the text on both sides of a possible boundary, the two sides are
@@ -33,6 +35,8 @@ const WIDTH_CHANGE: usize = 2;
 #[derive(Debug, Clone)]
 struct Para {
     text: String,
+    /// The text with the spaces of its lines (credits list names with spaces).
+    spaced: String,
     lines: Vec<usize>,
 }
 
@@ -50,7 +54,7 @@ enum Item {
     /// A web page's metadata line (来源, 发布时间, 责任编辑): not body text.
     Meta {
         line: usize,
-        source: Option<String>,
+        meta: Meta,
     },
 }
 
@@ -98,7 +102,7 @@ fn caption_lines(ls: &[Line]) -> Vec<bool> {
             if ls[j].blank_before
                 || ls[j].indent
                 || prev.chars().next_back().is_some_and(ends_sentence)
-                || byline(prev).is_some()
+                || byline(&ls[j - 1].spaced).is_some()
                 || trailing_source(prev).is_some()
                 || i - j >= 6
             {
@@ -116,7 +120,10 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut para: Option<Para> = None;
     let flush = |para: &mut Option<Para>, items: &mut Vec<Item>| {
-        if let Some(p) = para.take() {
+        if let Some(mut p) = para.take() {
+            // Mojibake brackets and quotes may open and close on different lines.
+            p.text = repair_mojibake(&p.text);
+            p.spaced = repair_mojibake(&p.spaced);
             items.push(if is_caption(&p.text) {
                 Item::Caption(p)
             } else {
@@ -131,7 +138,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             if !captions[i.saturating_sub(1)] || i == 0 {
                 flush(&mut para, &mut items);
             }
-            push_line(&mut para, i, text);
+            push_line(&mut para, i, text, &line.spaced);
             if is_caption(text) {
                 flush(&mut para, &mut items);
             }
@@ -139,7 +146,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
         }
         if let Some((body, name)) = trailing_source(text) {
             if !body.is_empty() {
-                push_line(&mut para, i, body);
+                push_line(&mut para, i, body, body);
             }
             flush(&mut para, &mut items);
             items.push(Item::Source {
@@ -148,14 +155,20 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             });
             continue;
         }
-        if byline(text).is_some() {
+        if byline(&line.spaced).is_some() {
             flush(&mut para, &mut items);
             items.push(Item::Byline(i));
             continue;
         }
-        if let Some(source) = meta_line(&line.spaced) {
+        if let Some(meta) = meta_line(&line.spaced) {
             flush(&mut para, &mut items);
-            items.push(Item::Meta { line: i, source });
+            items.push(Item::Meta { line: i, meta });
+            continue;
+        }
+        // A dateline opens a lead: a new paragraph, never a headline.
+        if dateline(&line.spaced).is_some() {
+            flush(&mut para, &mut items);
+            push_line(&mut para, i, text, &line.spaced);
             continue;
         }
         let after_marker = para.is_none()
@@ -218,7 +231,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
                 flush(&mut para, &mut items);
             }
         }
-        push_line(&mut para, i, text);
+        push_line(&mut para, i, text, &line.spaced);
     }
     flush(&mut para, &mut items);
     items
@@ -262,8 +275,9 @@ fn next_is_fresh(ls: &[Line], widths: &[usize], i: usize) -> bool {
     let w = widths[i + 1];
     n.indent
         || n.blank_before
-        || byline(&n.text).is_some()
+        || byline(&n.spaced).is_some()
         || meta_line(&n.spaced).is_some()
+        || dateline(&n.spaced).is_some()
         || trailing_source(&n.text).is_some_and(|(body, _)| body.is_empty())
         || headline_shaped(&n.text)
             && (n.len() >= w + 3
@@ -273,9 +287,10 @@ fn next_is_fresh(ls: &[Line], widths: &[usize], i: usize) -> bool {
                 || i + 2 == ls.len())
 }
 
-fn push_line(para: &mut Option<Para>, i: usize, text: &str) {
+fn push_line(para: &mut Option<Para>, i: usize, text: &str, spaced: &str) {
     let p = para.get_or_insert_with(|| Para {
         text: String::new(),
+        spaced: String::new(),
         lines: Vec::new(),
     });
     let a = p.text.chars().next_back();
@@ -286,6 +301,10 @@ fn push_line(para: &mut Option<Para>, i: usize, text: &str) {
         }
     }
     p.text.push_str(text);
+    if !p.spaced.is_empty() && p.spaced.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        p.spaced.push(' ');
+    }
+    p.spaced.push_str(spaced);
     p.lines.push(i);
 }
 
@@ -452,6 +471,21 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                 });
                 prev_width = None;
             }
+            Item::Para(ref p) if dateline(&p.spaced).is_some() && run.iter().any(is_para) => {
+                // A dateline opens a new article: what follows the text before it (a caption,
+                // a metadata line) goes with the new one.
+                let keep = run.iter().rposition(is_para).map_or(0, |k| k + 1);
+                let moved = run.split_off(keep);
+                push_run(&mut run, &mut parts);
+                parts.push(Part::Cut {
+                    hard: true,
+                    head: None,
+                    byline: None,
+                });
+                run = moved;
+                prev_width = para_width(ls, p);
+                run.push(item);
+            }
             Item::Para(ref p) => {
                 let w = para_width(ls, p);
                 let width_change =
@@ -478,6 +512,10 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
     parts
 }
 
+fn is_para(item: &Item) -> bool {
+    matches!(item, Item::Para(_))
+}
+
 fn text_len(items: &[Item]) -> usize {
     items
         .iter()
@@ -490,12 +528,14 @@ fn text_len(items: &[Item]) -> usize {
 
 /// A rejected soft headline is a subhead inside the article: keep it as its own paragraph.
 fn subhead(ls: &[Line], group: &[usize]) -> Para {
+    let text = group
+        .iter()
+        .map(|&i| ls[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     Para {
-        text: group
-            .iter()
-            .map(|&i| ls[i].text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        spaced: text.clone(),
+        text,
         lines: group.to_vec(),
     }
 }
@@ -826,11 +866,21 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
     let mut source = None;
     let mut caption = None;
     let mut published = None;
+    let mut original_title = None;
+    let mut credits: Vec<String> = d
+        .bylines
+        .iter()
+        .filter_map(|&i| byline(&ls[i].spaced))
+        .collect();
     for it in &d.items {
         match it {
             Item::Para(p) => {
                 paragraphs.push(p.text.clone());
                 used.extend(&p.lines);
+                if let Some(c) = dateline(&p.spaced).and_then(|d| d.credit) {
+                    credits.push(c);
+                }
+                credits.extend(bracketed_credits(&p.spaced));
             }
             Item::Caption(p) => {
                 caption.get_or_insert_with(|| p.text.clone());
@@ -840,12 +890,13 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
                 source.get_or_insert_with(|| name.clone());
                 used.push(*line);
             }
-            Item::Meta {
-                line,
-                source: named,
-            } => {
-                if let Some(n) = named {
+            Item::Meta { line, meta } => {
+                if let Some(n) = &meta.source {
                     source.get_or_insert_with(|| n.clone());
+                }
+                credits.extend(meta.credits.iter().cloned());
+                if original_title.is_none() {
+                    original_title.clone_from(&meta.original_title);
                 }
                 if published.is_none() {
                     published = find_dates(&ls[*line].text)
@@ -856,7 +907,10 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
                 used.push(*line);
             }
             Item::Head(g) => used.extend(g),
-            Item::Byline(i) => used.push(*i),
+            Item::Byline(i) => {
+                credits.extend(byline(&ls[*i].spaced));
+                used.push(*i);
+            }
         }
     }
     let mut title_lines: Vec<usize> = d.title.concat();
@@ -864,13 +918,14 @@ fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Artic
     used.extend(&title_lines);
     used.extend(&d.bylines);
     let (title, subtitle) = compose_title(ls, &title_lines);
-    let byline = (!d.bylines.is_empty()).then(|| {
-        d.bylines
-            .iter()
-            .filter_map(|&i| byline(&ls[i].spaced))
-            .collect::<Vec<_>>()
-            .join(" ")
+    let title = title.or(original_title);
+    let mut seen = Vec::new();
+    credits.retain(|c| {
+        let new = !seen.contains(c);
+        seen.push(c.clone());
+        new
     });
+    let byline = (!credits.is_empty()).then(|| credits.join(" "));
     let start = used.iter().map(|&i| ls[i].start).min().unwrap_or(0);
     let end = used.iter().map(|&i| ls[i].end).max().unwrap_or(0);
     Article {
