@@ -212,7 +212,7 @@ pub fn find(text: &str, byline: Option<&str>, caption: Option<&str>) -> Vec<Pers
 /// The credit role at `i` in `chars`, longest first.
 fn credit_role_at(chars: &[char], i: usize) -> Option<&'static str> {
     static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::new(&CREDIT_ROLES))
+    LIST.get_or_init(|| WordList::new(CREDIT_ROLES))
         .at(chars, i)
 }
 

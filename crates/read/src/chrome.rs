@@ -16,7 +16,7 @@ const LIST_MIN: usize = 3;
 
 /// Phrases of legal footers, registration numbers and forum software (folded): no article
 /// sentence holds them, so any line that does is chrome.
-const FOOTER_PHRASES: [&str; 31] = [
+const FOOTER_PHRASES: &[&str] = &[
     "版权所有",
     "版权声明",
     "免责声明",
@@ -50,9 +50,9 @@ const FOOTER_PHRASES: [&str; 31] = [
     "保存到相册",
 ];
 
-/// Phrases of navigation, sharing, comments and site furniture (folded). A line that is not a
+/// Phrases of navigation, sharing, comments and site furniture (folded: colons are ASCII). A line that is not a
 /// sentence (no sentence punctuation) and holds one is chrome; headlines do not use them.
-const NAV_PHRASES: [&str; 72] = [
+const NAV_PHRASES: &[&str] = &[
     "当前位置",
     "您的位置",
     "所在位置",
@@ -75,7 +75,6 @@ const NAV_PHRASES: [&str; 72] = [
     "加入收藏",
     "收藏本站",
     "分享到",
-    "分享：",
     "分享:",
     "我也说两句",
     "我来说两句",
@@ -120,6 +119,13 @@ const NAV_PHRASES: [&str; 72] = [
     "欢迎来到",
     "欢迎光临",
     "技术支持",
+    "主办:",
+    "承办:",
+    "主管:",
+    "主办单位",
+    "举报电话",
+    "联系电话",
+    "e-mail",
     "网站地图",
     "联系我们",
     "关于我们",
@@ -129,7 +135,7 @@ const NAV_PHRASES: [&str; 72] = [
 
 /// Headings of the link lists and comment areas that follow an article (folded): what comes
 /// after them, up to the next body paragraph, is not the article.
-const LIST_HEADINGS: [&str; 24] = [
+const LIST_HEADINGS: &[&str] = &[
     "相关新闻",
     "相关阅读",
     "相关推荐",
@@ -158,7 +164,7 @@ const LIST_HEADINGS: [&str; 24] = [
 
 /// Single words of menus and widgets (folded). A line whose every piece is one of them (or a
 /// number) is chrome: `微博`, `评论 图集`, `展开`, `打印 收藏`.
-const UI_WORDS: [&str; 58] = [
+const UI_WORDS: &[&str] = &[
     "首页",
     "分享",
     "收藏",
@@ -204,6 +210,7 @@ const UI_WORDS: [&str; 58] = [
     "本地",
     "财经",
     "两岸",
+    "财金",
     "天气",
     "体育",
     "娱乐",
@@ -228,15 +235,15 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
         *counts.entry(l.text.as_str()).or_default() += 1;
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    let repeated = |i: usize| lines.get(i).is_some_and(|l| counts[l.text.as_str()] >= 2);
     for (i, l) in lines.iter().enumerate() {
-        let repeated = counts[l.text.as_str()] >= 2;
         let first = *seen.entry(l.text.as_str()).or_insert(i);
-        // A repeated headline or a paragraph printed twice in a row keeps its first copy.
-        let keeps_first = first == i
-            && !is_label(&l.text)
-            && (crate::layout::headline_shaped(&l.text)
-                || lines.get(i + 1).is_some_and(|m| m.text == l.text));
-        if repeated && !keeps_first && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
+        // A page printed twice (a run of repeated lines) keeps its first copy; a repeated
+        // headline is no blurb (the readers choose among its copies).
+        let in_run = repeated(i) && (repeated(i + 1) || i > 0 && repeated(i - 1));
+        let kept =
+            !is_label(&l.text) && (crate::layout::headline_shaped(&l.text) || first == i && in_run);
+        if repeated(i) && !kept && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
             drop[i] = true;
         }
         if is_notice(&l.text) || is_furniture(l) {

@@ -14,7 +14,7 @@ use shegong_text::{fold, is_cjk};
 
 /// Roles that credit the people who made a news item (folded), longest first where one
 /// contains another. Extraction reads names after them.
-pub const CREDIT_ROLES: [&str; 27] = [
+pub const CREDIT_ROLES: &[&str] = &[
     "责任编辑",
     "初审编辑",
     "摄影记者",
@@ -46,7 +46,7 @@ pub const CREDIT_ROLES: [&str; 27] = [
 
 /// Roles printed after the outlet that employs the person (`新京报记者`, `本刊记者`,
 /// `郑报融媒记者`, `本报通讯员`).
-const OUTLET_ROLES: [&str; 2] = ["记者", "通讯员"];
+const OUTLET_ROLES: &[&str] = &["记者", "通讯员"];
 
 /// The outlet role a folded token ends with, if any.
 fn role_suffix(folded: &str) -> Option<&'static str> {
@@ -224,7 +224,7 @@ const OUTLET_MAX: usize = 22;
 
 /// Words that show the part before `讯`, `电` or `消息` names a news outlet (folded): a paper,
 /// site, agency, station, app or a date (`7月8日讯`).
-const OUTLET_MARKS: [&str; 12] = [
+const OUTLET_MARKS: &[&str] = &[
     "报", "网", "刊", "台", "社", "港", "端", "时刻", "新闻", "日", "号", "本",
 ];
 

@@ -27,10 +27,12 @@
 
 mod chrome;
 mod credit;
+mod draft;
 mod frontmatter;
 mod layout;
 mod meta;
 mod split;
+mod web;
 
 pub use credit::CREDIT_ROLES;
 use shegong_article::{Article, DateInfo, Region};

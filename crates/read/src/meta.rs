@@ -16,11 +16,20 @@ pub struct Meta {
     pub credits: Vec<String>,
     /// `原标题：…`: the headline the article was first printed under.
     pub original_title: Option<String>,
+    /// It holds a date or time stamp.
+    pub dated: bool,
+}
+
+impl Meta {
+    /// Does it say anything (a source, a credit, a date), or is it only labels (`日期：`)?
+    pub fn says_something(&self) -> bool {
+        self.source.is_some() || !self.credits.is_empty() || self.dated
+    }
 }
 
 /// Labels of metadata fields (folded), longest first where one ends another. Each is followed
 /// by a colon, or stands between separators (`文 号 | 成文日期：…`).
-const LABELS: [&str; 50] = [
+const LABELS: &[&str] = &[
     "文章来源",
     "信息来源",
     "来源",
@@ -74,9 +83,9 @@ const LABELS: [&str; 50] = [
 ];
 
 /// Labels whose value is the source.
-const SOURCE_LABELS: [&str; 6] = ["文章来源", "信息来源", "来源", "稿源", "出处", "媒体"];
+const SOURCE_LABELS: &[&str] = &["文章来源", "信息来源", "来源", "稿源", "出处", "媒体"];
 /// Labels whose value names a person with that role.
-const CREDIT_LABELS: [&str; 11] = [
+const CREDIT_LABELS: &[&str] = &[
     "责任编辑",
     "初审编辑",
     "编辑",
@@ -91,7 +100,7 @@ const CREDIT_LABELS: [&str; 11] = [
 ];
 
 /// Page furniture that shares a line with metadata.
-const FURNITURE: [&str; 16] = [
+const FURNITURE: &[&str] = &[
     "我来说两句",
     "我也说两句",
     "打印",
@@ -193,6 +202,7 @@ pub fn meta_line(spaced: &str) -> Option<Meta> {
     // Time stamps, and furniture words.
     let stamps = stamps(&chars);
     let has_time = stamps.iter().any(|s| s.time);
+    meta.dated = !stamps.is_empty();
     for s in &stamps {
         used[s.start..s.end].iter_mut().for_each(|u| *u = true);
     }
@@ -239,6 +249,24 @@ pub fn meta_line(spaced: &str) -> Option<Meta> {
     // Or a channel name beside a full time stamp (`社会热点2023-11-17 11:48:19`).
     (has_time && left <= LEFT_WITH_TIME_MAX && ascii_words == 0 && !rest.contains([',', '。']))
         .then_some(meta)
+}
+
+/// The text without the time stamps glued to its end (`…活动2025-03-18 20:42:52`).
+pub fn strip_trailing_stamps(text: &str) -> String {
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let mut end = chars.len();
+    while let Some(s) = stamps(&chars[..end]).last().copied() {
+        let tail_blank = chars[s.end..end].iter().all(|c| c.is_whitespace());
+        if !tail_blank || s.start < 4 {
+            break;
+        }
+        end = s.start;
+    }
+    chars[..end]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
 }
 
 /// `zz.fjsen.com`: a word of a domain name is furniture too.

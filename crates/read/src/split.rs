@@ -12,14 +12,16 @@
 //!    and blank-line adhesion.
 
 use crate::chrome;
-use crate::credit::{bracketed_credits, dateline};
+use crate::credit::dateline;
+use crate::draft::{finish, push_line, Draft, Item, Para};
 use crate::layout::{
     byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, trailing_source,
     Line,
 };
-use crate::meta::{meta_line, Meta};
-use shegong_article::{Article, DateInfo, Span};
-use shegong_text::{ends_sentence, find_dates, fold, is_cjk, repair_mojibake};
+use crate::meta::meta_line;
+use crate::web::{is_web_layout, read_web_page};
+use shegong_article::Article;
+use shegong_text::{ends_sentence, fold, is_cjk, repair_mojibake};
 use std::collections::HashMap;
 
 /// Below these similarities of the text on both sides of a possible boundary, the two sides are
@@ -31,39 +33,15 @@ const SHIFT_ELSEWHERE: f32 = 0.025;
 /// Column width differences (in chars) that count as a change of column.
 const WIDTH_CHANGE: usize = 2;
 
-/// A body paragraph.
-#[derive(Debug, Clone)]
-struct Para {
-    text: String,
-    /// The text with the spaces of its lines (credits list names with spaces).
-    spaced: String,
-    lines: Vec<usize>,
-}
-
-/// What the page is made of, in order.
-#[derive(Debug, Clone)]
-enum Item {
-    Para(Para),
-    Head(Vec<usize>),
-    Byline(usize),
-    Source {
-        line: usize,
-        name: String,
-    },
-    Caption(Para),
-    /// A web page's metadata line (来源, 发布时间, 责任编辑): not body text.
-    Meta {
-        line: usize,
-        meta: Meta,
-    },
-}
-
 /// Split one decoded page (without front matter) into articles. `file` names the page;
 /// `offset` is where `page` starts in the decoded file (for spans).
 pub fn split_page(file: &str, page: &str, offset: usize) -> Vec<Article> {
     let ls = chrome::strip(lines(page));
     if ls.is_empty() {
         return Vec::new();
+    }
+    if is_web_layout(&ls) {
+        return read_web_page(file, &ls, offset);
     }
     let widths = local_widths(&ls);
     let items = classify(&ls, &widths);
@@ -285,27 +263,6 @@ fn next_is_fresh(ls: &[Line], widths: &[usize], i: usize) -> bool {
                 || n.phrase_gap
                 || n.text.ends_with(['：', ':'])
                 || i + 2 == ls.len())
-}
-
-fn push_line(para: &mut Option<Para>, i: usize, text: &str, spaced: &str) {
-    let p = para.get_or_insert_with(|| Para {
-        text: String::new(),
-        spaced: String::new(),
-        lines: Vec::new(),
-    });
-    let a = p.text.chars().next_back();
-    let b = text.chars().next();
-    if let (Some(a), Some(b)) = (a, b) {
-        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
-            p.text.push(' ');
-        }
-    }
-    p.text.push_str(text);
-    if !p.spaced.is_empty() && p.spaced.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-        p.spaced.push(' ');
-    }
-    p.spaced.push_str(spaced);
-    p.lines.push(i);
 }
 
 /// A stretch of the page between article boundaries.
@@ -646,14 +603,6 @@ fn profile(items: &[Item]) -> HashMap<(char, char), f32> {
     m
 }
 
-/// An article being put together.
-#[derive(Debug, Default)]
-struct Draft {
-    items: Vec<Item>,
-    title: Vec<Vec<usize>>,
-    bylines: Vec<usize>,
-}
-
 fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<Article> {
     // Headline groups printed one after another form one group (a kicker, a title, ...).
     let mut merged: Vec<Block> = Vec::new();
@@ -858,109 +807,6 @@ fn first_line(items: &[Item]) -> Option<usize> {
         Item::Byline(i) => Some(*i),
         Item::Head(g) => g.first().copied(),
     })
-}
-
-fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Article {
-    let mut used: Vec<usize> = Vec::new();
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut source = None;
-    let mut caption = None;
-    let mut published = None;
-    let mut original_title = None;
-    let mut credits: Vec<String> = d
-        .bylines
-        .iter()
-        .filter_map(|&i| byline(&ls[i].spaced))
-        .collect();
-    for it in &d.items {
-        match it {
-            Item::Para(p) => {
-                paragraphs.push(p.text.clone());
-                used.extend(&p.lines);
-                if let Some(c) = dateline(&p.spaced).and_then(|d| d.credit) {
-                    credits.push(c);
-                }
-                credits.extend(bracketed_credits(&p.spaced));
-            }
-            Item::Caption(p) => {
-                caption.get_or_insert_with(|| p.text.clone());
-                used.extend(&p.lines);
-            }
-            Item::Source { line, name } => {
-                source.get_or_insert_with(|| name.clone());
-                used.push(*line);
-            }
-            Item::Meta { line, meta } => {
-                if let Some(n) = &meta.source {
-                    source.get_or_insert_with(|| n.clone());
-                }
-                credits.extend(meta.credits.iter().cloned());
-                if original_title.is_none() {
-                    original_title.clone_from(&meta.original_title);
-                }
-                if published.is_none() {
-                    published = find_dates(&ls[*line].text)
-                        .into_iter()
-                        .find(|f| f.year.is_some() && f.month.is_some() && f.day.is_some())
-                        .map(|f| DateInfo::new(f.year, f.month, f.day, &f.text));
-                }
-                used.push(*line);
-            }
-            Item::Head(g) => used.extend(g),
-            Item::Byline(i) => {
-                credits.extend(byline(&ls[*i].spaced));
-                used.push(*i);
-            }
-        }
-    }
-    let mut title_lines: Vec<usize> = d.title.concat();
-    title_lines.sort_unstable();
-    used.extend(&title_lines);
-    used.extend(&d.bylines);
-    let (title, subtitle) = compose_title(ls, &title_lines);
-    let title = title.or(original_title);
-    let mut seen = Vec::new();
-    credits.retain(|c| {
-        let new = !seen.contains(c);
-        seen.push(c.clone());
-        new
-    });
-    let byline = (!credits.is_empty()).then(|| credits.join(" "));
-    let start = used.iter().map(|&i| ls[i].start).min().unwrap_or(0);
-    let end = used.iter().map(|&i| ls[i].end).max().unwrap_or(0);
-    Article {
-        id,
-        file: file.to_owned(),
-        title,
-        subtitle,
-        text: paragraphs.join("\n"),
-        source,
-        byline,
-        caption,
-        published,
-        span: Span {
-            start: offset + start,
-            end: offset + end,
-        },
-        ..Article::default()
-    }
-}
-
-/// Join headline lines into the title; a later line that is a complete clause of its own
-/// after a complete first line (both with a comma) is the subtitle.
-fn compose_title(ls: &[Line], lines: &[usize]) -> (Option<String>, Option<String>) {
-    let texts: Vec<&str> = lines.iter().map(|&i| ls[i].text.as_str()).collect();
-    if texts.is_empty() {
-        return (None, None);
-    }
-    let split_at =
-        (1..texts.len()).find(|&k| texts[k - 1].contains('，') && texts[k].contains('，'));
-    let (main, sub) = texts.split_at(split_at.unwrap_or(texts.len()));
-    let join = |parts: &[&str]| -> Option<String> {
-        let s: String = parts.concat();
-        (!s.is_empty()).then_some(s)
-    };
-    (join(main), join(sub))
 }
 
 #[cfg(test)]

@@ -1,0 +1,87 @@
+//! Kinds of real pages the reader once got wrong, each with what is right.
+
+use shegong_read::read_page;
+
+fn one(page: &str) -> shegong_article::Article {
+    let mut arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    arts.remove(0)
+}
+
+/// A body paragraph long enough to be one, and to make the page a web page.
+const BODY: &str = "近日，某市某区某街道社会工作服务站联合辖区社区开展了一系列服务活动，为辖区老年人、困境儿童和残疾人提供个案辅导、小组活动和社区服务，受到居民欢迎。";
+
+#[test]
+fn web_page_headline_is_the_line_above_its_metadata_amid_chrome() {
+    let page = format!(
+        "欢迎访问某某市人民政府门户网站！\n您当前的位置：首页 > 今日要闻\n某街道社工站正式揭牌运营-某某新闻网\n发布日期：2024-05-26 18:50:17  来源：某某日报\n字号：大 中 小\n（资料图片）\n{BODY}\n{BODY}\n编辑 张三 校对 李四\n相关新闻\n某县召开社会工作推进会\n某市评选优秀社工\n版权所有 某某新闻网 京ICP备12345678号\n"
+    );
+    let a = one(&page);
+    assert_eq!(a.title.as_deref(), Some("某街道社工站正式揭牌运营"));
+    assert_eq!(a.source.as_deref(), Some("某某日报"));
+    assert_eq!(
+        a.published.as_ref().map(|d| (d.year, d.month, d.day)),
+        Some((Some(2024), Some(5), Some(26)))
+    );
+    assert!(a.text.starts_with("（资料图片）") || a.text.starts_with("(资料图片)"));
+    assert!(
+        !a.text.contains("相关新闻") && !a.text.contains("ICP"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("某县召开"), "{}", a.text);
+    let byline = a.byline.unwrap_or_default();
+    assert!(
+        byline.contains("编辑 张三") && byline.contains("校对 李四"),
+        "{byline}"
+    );
+}
+
+#[test]
+fn web_page_without_headline_gets_none_not_a_trailing_site_name() {
+    let page = format!("{BODY}\n{BODY}\n编辑：王五\n某某新闻网\n长按二维码\n关注精彩内容\n");
+    let a = one(&page);
+    assert_eq!(a.title, None);
+}
+
+#[test]
+fn dateline_opens_the_lead_and_its_credit_goes_to_the_byline() {
+    let page =
+        format!("某区社工站开展助老服务\n本报讯（记者 王明 通讯员 李华 赵强）{BODY}\n{BODY}\n");
+    let a = one(&page);
+    assert_eq!(a.title.as_deref(), Some("某区社工站开展助老服务"));
+    // The dateline stays in the lead, where extraction reads its place and date.
+    assert!(a.text.starts_with("本报讯"), "{}", a.text);
+    assert_eq!(a.byline.as_deref(), Some("记者 王明 通讯员 李华 赵强"));
+}
+
+#[test]
+fn a_page_printed_twice_is_read_once() {
+    let page = format!("通讯员 许敏 徐燕燕\n本报讯 {BODY}\n{BODY}再说一句。\n通讯员 许敏 徐燕燕\n本报讯 {BODY}\n{BODY}再说一句。\n");
+    let a = one(&page);
+    assert_eq!(a.text.matches("再说一句").count(), 1, "{}", a.text);
+}
+
+#[test]
+fn newspaper_page_splits_where_a_dateline_opens_the_next_article() {
+    let page = "\
+社区食堂开张
+
+本报讯 近日，某街
+道社区食堂正式开张，
+为辖区老人提供助餐
+服务，每天供应午餐
+两百余份，深受老人
+欢迎和好评。
+新华社北京3月5日电
+（记者 张伟）记者从
+民政部获悉，全国已
+建成乡镇社工站两万
+余个，覆盖面不断扩
+大，服务能力提升。
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert!(arts[1].text.starts_with("新华社北京3月5日电"));
+    assert_eq!(arts[1].byline.as_deref(), Some("记者 张伟"));
+}
