@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 /// Lines at least this long that occur twice on a page are boilerplate.
 const REPEATED_MIN: usize = 20;
+/// A bar of links has at least this many `|` between them.
+const NAV_BAR_MIN: usize = 3;
 /// A list of links is at least this many consecutive items.
 const LIST_MIN: usize = 3;
 
@@ -46,6 +48,7 @@ const FOOTER_PHRASES: &[&str] = &[
     "积分规则",
     "显示全部楼层",
     "复制链接",
+    "读完约",
     "下载次数",
     "保存到相册",
 ];
@@ -129,7 +132,6 @@ const NAV_PHRASES: &[&str] = &[
     "网站地图",
     "联系我们",
     "关于我们",
-    "读完约",
     "举报/反馈",
 ];
 
@@ -211,6 +213,11 @@ const UI_WORDS: &[&str] = &[
     "财经",
     "两岸",
     "财金",
+    "检索",
+    "账户",
+    "帐户",
+    "密码",
+    "放大图片",
     "天气",
     "体育",
     "娱乐",
@@ -317,15 +324,16 @@ fn is_furniture(line: &Line) -> bool {
     if FOOTER_PHRASES.iter().any(|p| folded.contains(p)) {
         return true;
     }
-    let sentence = folded.contains(['。', ',', ';', '、', '!', '?']) || folded.chars().count() > 80;
+    let sentence = folded.contains(['。', ',', ';', '、']) || folded.chars().count() > 80;
     if sentence {
         return false;
     }
     if NAV_PHRASES.iter().any(|p| folded.contains(p)) {
         return true;
     }
-    // A breadcrumb: `首页 > 新闻中心 > 正文`, `安徽网 » 公益头条`.
-    if folded.contains(['>', '»', '＞']) {
+    // A breadcrumb (`首页 > 新闻中心 > 正文`, `安徽网 » 公益头条`) or a bar of links
+    // (`首页 | 检索 | 加入收藏 | 简体`).
+    if folded.contains(['>', '»', '＞']) || folded.matches(['|', '｜']).count() >= NAV_BAR_MIN {
         return true;
     }
     if !line.text.chars().any(is_cjk) {

@@ -4,8 +4,8 @@
 use crate::credit::{credit_line, dateline};
 use crate::meta::meta_line;
 use shegong_text::{
-    clean_chars, ends_sentence, is_cjk, normalize_line, remove_pinyin_annotations, repair_mojibake,
-    widen_punctuation,
+    clean_chars, ends_sentence, fold, is_cjk, normalize_line, remove_pinyin_annotations,
+    repair_mojibake, widen_punctuation,
 };
 
 /// One non-empty physical line.
@@ -197,13 +197,21 @@ pub fn headline_shaped(text: &str) -> bool {
         && !is_caption(text)
         && !is_list_item(text)
         && !is_form_field(text)
-        && !text.starts_with(['（', '(', '【', '['])
+        && (!text.starts_with(['（', '(', '【', '[']) || opens_with_tag(text))
         && !text
             .chars()
             .take(2)
             .any(|c| matches!(c, '，' | '、' | '。' | '；'))
         && !text.ends_with(['·', '•'])
         && !is_lead_opening(text)
+}
+
+/// `【沙溪圣狮】“齐参与”社区互助会`: a short tag in brackets before a headline (a banner alone
+/// in brackets is no headline).
+fn opens_with_tag(text: &str) -> bool {
+    text.strip_prefix('【')
+        .and_then(|rest| rest.split_once('】'))
+        .is_some_and(|(tag, after)| tag.chars().count() <= 12 && after.chars().count() >= 4)
 }
 
 /// `1.小伤口…`, `2、…`, `（一）…`, `一、…`: items of a numbered list.
@@ -219,14 +227,25 @@ pub fn is_list_item(text: &str) -> bool {
     }
 }
 
-/// `活动时间：每周三中午12点`: a short label, a colon and a value. A place before the colon
-/// (`拱墅区：…`) is a headline's kicker, not a label.
+/// Words of form labels (folded): `活动时间：…`, `报名电话：…`, `服务对象：…`.
+const FORM_WORDS: &[&str] = &[
+    "时间", "地点", "地址", "电话", "内容", "对象", "方式", "主题", "日期", "人员", "单位", "费用",
+    "名称", "要求", "路线", "类型", "范围", "条件", "邮箱", "网址", "联系", "报名", "截止",
+];
+
+/// Longest value of a form field that has no form word in its label, in chars.
+const FORM_VALUE_MAX: usize = 6;
+
+/// `活动时间：每周三中午12点`: a short label, a colon and a value. A label naming a place, an
+/// office or a person before a clause (`天津：构建服务体系`, `社局：优化数据库`) is a headline's
+/// kicker, not a form field.
 fn is_form_field(text: &str) -> bool {
     text.split_once(['：', ':']).is_some_and(|(label, value)| {
+        let label = fold(label);
         !value.is_empty()
-            && label.chars().count() <= 4
-            && !label.ends_with(['区', '县', '市', '省', '镇', '乡', '村', '州', '盟', '旗'])
-            && !label.ends_with("街道")
+            && label.chars().count() <= 6
+            && (FORM_WORDS.iter().any(|w| label.contains(w))
+                || value.chars().count() <= FORM_VALUE_MAX)
     })
 }
 
@@ -270,6 +289,11 @@ mod tests {
         assert!(!headline_shaped("2.黄金4分钟由具有急救专业知识的"));
         assert!(!headline_shaped("活动时间：每周三中午12点"));
         assert!(headline_shaped("四川天府新区青龙街道：用社工力量服务居民"));
+        assert!(headline_shaped("天津：构建“街道+社工站+社区”服务体系"));
+        assert!(headline_shaped("社局：優化數據庫尋隱蔽獨居長者"));
+        assert!(headline_shaped("【沙溪圣狮】“齐参与，齐欢乐”社区互助会"));
+        assert!(!headline_shaped("【深入学习贯彻党的二十大精神】"));
+        assert!(!headline_shaped("报名电话：12345678"));
         assert!(!headline_shaped("（老西门街道社区食堂内）"));
         assert!(!headline_shaped("用，在市卫生健康委指导下"));
         assert!(!headline_shaped("老西门·"));

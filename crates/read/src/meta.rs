@@ -80,6 +80,7 @@ const LABELS: &[&str] = &[
     "标签",
     "文号",
     "体裁",
+    "专业号",
 ];
 
 /// Labels whose value is the source.
@@ -327,11 +328,22 @@ fn stamps(chars: &[char]) -> Vec<Stamp> {
         // Up to three numbers joined by one kind of date separator.
         let n = digits(j);
         j += n;
-        let sep = chars.get(j).copied();
+        // An e-paper's `2022 10月10日`: the year, a space, the month.
+        let spaced_year = n == 4
+            && chars.get(j) == Some(&' ')
+            && digits(j + 1) > 0
+            && chars.get(j + 1 + digits(j + 1)) == Some(&'月');
+        let sep = if spaced_year {
+            Some('年')
+        } else {
+            chars.get(j).copied()
+        };
         if matches!(sep, Some('-' | '/' | '.' | '年')) {
             let mut k = j;
             while let Some(&c) = chars.get(k) {
-                let ok = c == sep.unwrap_or(' ') || sep == Some('年') && c == '月';
+                let ok = Some(c) == sep
+                    || sep == Some('年') && c == '月'
+                    || spaced_year && k == j && c == ' ';
                 if !ok {
                     break;
                 }
@@ -420,6 +432,7 @@ mod tests {
             "2012年3月18日",
             "31/3/2025 19:57",
             "2021年04月01日 星期四",
+            "2022 10月10日 星期",
             "社会热点2023-11-17 11:48:19未知",
             "[时尚] 时间:2024-05-02 04:53:27 来源:蓝影头条 作者:时尚 点击:31次",
             "zz.fjsen.com  2019-12-18 13:45:00   来源:东南网  我来说两句",

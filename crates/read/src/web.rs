@@ -8,6 +8,7 @@ use crate::draft::{finish, Draft, Item, Para};
 use crate::layout::{byline, headline_shaped, is_caption, trailing_source, Line};
 use crate::meta::{meta_line, strip_trailing_stamps};
 use shegong_article::Article;
+use shegong_text::{fold, normalize_line};
 
 /// Lines at least this long are whole paragraphs: newspaper columns are far narrower.
 const PARAGRAPH_LINE: usize = 40;
@@ -33,7 +34,7 @@ const SENTENCE_MIN: usize = 15;
 
 /// The article of a web page.
 pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
-    let items = classify(ls);
+    let mut items = classify(ls);
     let is_body = |it: &Item| match it {
         Item::Para(p) => {
             let n = p.text.chars().count();
@@ -47,12 +48,25 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
         return Vec::new();
     };
     let body_end = items.iter().rposition(is_body).unwrap_or(body_start);
-    let headline = headline(&items, body_start, body_end);
+    let headline = headline(ls, &items, body_start, body_end);
     let headline_line = headline.and_then(|h| match &items[h] {
         Item::Head(g) => g.first().copied(),
         _ => None,
     });
     let title_text = headline_line.map(|i| ls[i].text.clone());
+    let mut title = headline_line.map(|i| match kicker_above(ls, &items, headline, i) {
+        Some(k) => format!("{} {}", ls[k].spaced, ls[i].spaced),
+        None => ls[i].spaced.clone(),
+    });
+    // A headline printed at the start of the body's first line (`天津：构建…体系 据介绍，…`).
+    if title.is_none() {
+        if let Item::Para(p) = &mut items[body_start] {
+            if let Some((head, rest)) = glued_headline(p) {
+                title = Some(head);
+                *p = rest;
+            }
+        }
+    }
     let mut draft = Draft::default();
     for (k, item) in items.into_iter().enumerate() {
         let before = headline.map_or(k < body_start && !is_kept_before(&item), |h| k < h);
@@ -75,11 +89,55 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
         }
     }
     let mut article = finish(ls, offset, Article::id_for(file, 1), file, draft);
-    if let Some(line) = headline_line {
+    if let Some(t) = title {
         // The headline as printed, with the spaces between its phrases.
-        article.title = Some(clean_title(&ls[line].spaced));
+        article.title = Some(clean_title(&t));
     }
     vec![article]
+}
+
+/// Longest first line of a headline printed on two lines (`建设平安社区` / `民建…丰富居民文化生活`).
+const KICKER_MAX: usize = 12;
+
+/// The first line of a two-line headline: a short headline-shaped line right above it on the
+/// page (nothing between, not even chrome), not a label.
+fn kicker_above(
+    ls: &[Line],
+    items: &[Item],
+    headline: Option<usize>,
+    line: usize,
+) -> Option<usize> {
+    let h = headline?;
+    let Item::Head(g) = items.get(h.checked_sub(1)?)? else {
+        return None;
+    };
+    let k = *g.first()?;
+    let adjacent = k + 1 == line && ls[line].start <= ls[k].end + 2 && !ls[line].blank_before;
+    (adjacent && ls[k].len() <= KICKER_MAX && !ls[k].text.ends_with(['：', ':'])).then_some(k)
+}
+
+/// Shortest body text after a headline glued to it, in chars.
+const GLUED_BODY_MIN: usize = 40;
+
+/// A headline and the body text printed after it on one line, apart by a space.
+fn glued_headline(p: &Para) -> Option<(String, Para)> {
+    let (head, rest) = p.spaced.split_once(' ')?;
+    let head_text = normalize_line(head);
+    let body = p.text.strip_prefix(head_text.as_str())?;
+    let ok = headline_shaped(&head_text)
+        && head_text.chars().count() >= 6
+        && body.chars().count() >= GLUED_BODY_MIN
+        && body.contains('。');
+    ok.then(|| {
+        (
+            head.to_owned(),
+            Para {
+                text: body.to_owned(),
+                spaced: rest.trim().to_owned(),
+                lines: p.lines.clone(),
+            },
+        )
+    })
 }
 
 /// Metadata and credits before the body stay with the article even when it has no headline.
@@ -92,20 +150,19 @@ fn is_kept_before(item: &Item) -> bool {
 
 /// The headline: the first headline-shaped line right above a metadata line (credits between
 /// allowed) before the body ends, else the last one above the body.
-fn headline(items: &[Item], body_start: usize, body_end: usize) -> Option<usize> {
+fn headline(ls: &[Line], items: &[Item], body_start: usize, body_end: usize) -> Option<usize> {
+    // A label waiting for its value (`当前报纸日期：`) is no headline.
+    let candidate =
+        |it: &Item| matches!(it, Item::Head(g) if !ls[g[0]].text.ends_with(['：', ':']));
     // Not a signature after the body (an office's name above the date of its notice).
     let above_meta = (0..body_end).find(|&k| {
-        matches!(items[k], Item::Head(_))
+        candidate(&items[k])
             && items[k + 1..]
                 .iter()
                 .find(|it| !matches!(it, Item::Byline(_)))
                 .is_some_and(|it| matches!(it, Item::Meta { meta, .. } if meta.says_something()))
     });
-    above_meta.or_else(|| {
-        items[..body_start]
-            .iter()
-            .rposition(|it| matches!(it, Item::Head(_)))
-    })
+    above_meta.or_else(|| items[..body_start].iter().rposition(candidate))
 }
 
 /// Each line is a paragraph, a headline candidate, a byline, a metadata line, a source or a
@@ -150,11 +207,17 @@ const SITE_NAME_MAX: usize = 10;
 pub fn clean_title(title: &str) -> String {
     let t = strip_trailing_stamps(title);
     let t = t.trim();
-    let t = if t.contains(['|', '｜']) {
-        t.split(['|', '｜'])
-            .map(str::trim)
-            .max_by_key(|p| p.chars().count())
-            .unwrap_or(t)
+    // `channel | headline`, or `headline | site` where the last piece is a short name.
+    let t = if t.contains(['|', '｜', '丨']) {
+        let pieces: Vec<&str> = t.split(['|', '｜', '丨']).map(str::trim).collect();
+        match pieces.last().copied() {
+            Some(last) if last.chars().count() > SITE_NAME_MAX => last,
+            _ => pieces
+                .iter()
+                .copied()
+                .max_by_key(|p| p.chars().count())
+                .unwrap_or(t),
+        }
     } else {
         t
     };
@@ -167,11 +230,27 @@ pub fn clean_title(title: &str) -> String {
             && head.chars().count() >= 8
             && !tail.chars().any(|c| c.is_ascii_digit())
     });
-    match cut {
-        Some((at, _)) => t[..at].trim().to_owned(),
-        None => t.to_owned(),
+    let t = match cut {
+        Some((at, _)) => t[..at].trim(),
+        None => t,
+    };
+    // A channel name after the headline (`… 每日动态`).
+    match t.rsplit_once(' ') {
+        Some((head, tail))
+            if head.chars().count() >= 8
+                && tail.chars().count() <= SITE_NAME_MAX / 2 + 1
+                && CHANNEL_WORDS.iter().any(|w| fold(tail).ends_with(w)) =>
+        {
+            head.trim().to_owned()
+        }
+        _ => t.to_owned(),
     }
 }
+
+/// Words that end a channel's name (folded): `每日动态`, `本地资讯`, `今日头条`.
+const CHANNEL_WORDS: &[&str] = &[
+    "动态", "资讯", "快讯", "要闻", "头条", "热点", "新闻", "频道",
+];
 
 #[cfg(test)]
 mod tests {
@@ -190,6 +269,14 @@ mod tests {
         assert_eq!(
             clean_title("滇池文明荟|党建引领社工赋能官渡福保社区绘就乡村振兴新画卷"),
             "党建引领社工赋能官渡福保社区绘就乡村振兴新画卷"
+        );
+        assert_eq!(
+            clean_title("推进“五社联动”，某社工站做了这些事…… 每日动态"),
+            "推进“五社联动”，某社工站做了这些事……"
+        );
+        assert_eq!(
+            clean_title("某社区社工站揭牌成立 | 某某网"),
+            "某社区社工站揭牌成立"
         );
         assert_eq!(
             clean_title("金口街社工宣传周活动2025-03-18 20:42:52"),

@@ -85,3 +85,43 @@ fn newspaper_page_splits_where_a_dateline_opens_the_next_article() {
     assert!(arts[1].text.starts_with("新华社北京3月5日电"));
     assert_eq!(arts[1].byline.as_deref(), Some("记者 张伟"));
 }
+
+#[test]
+fn web_headline_with_a_place_kicker_and_a_tag() {
+    for title in [
+        "某市：构建“街道+社工站+社区”服务体系",
+        "【某某社工站】某市民政局一行莅临调研指导社会工作服务",
+    ] {
+        let page =
+            format!("首页 | 新闻 | 社会 | 民生\n{title}\n2024-03-18 20:42:52\n{BODY}\n{BODY}\n");
+        assert_eq!(one(&page).title.as_deref(), Some(title));
+    }
+}
+
+#[test]
+fn web_headline_printed_before_the_body_on_the_same_line() {
+    let page = format!("某市：构建社区服务体系 {BODY}\n{BODY}\n");
+    let a = one(&page);
+    assert_eq!(a.title.as_deref(), Some("某市：构建社区服务体系"));
+    assert!(a.text.starts_with("近日"), "{}", a.text);
+}
+
+#[test]
+fn web_headline_on_two_lines() {
+    let page = format!(
+        "首頁>黨派>社會服務\n建設平安社區\n某市委會豐富居民文化生活\n本報某地訊 {BODY}\n{BODY}\n"
+    );
+    assert_eq!(
+        one(&page).title.as_deref(),
+        Some("建設平安社區 某市委會豐富居民文化生活")
+    );
+}
+
+#[test]
+fn web_headline_loses_channel_and_site_names() {
+    let page = format!("滇池文明荟 | 党建引领社工赋能 某社区绘就乡村振兴新画卷\n2025-09-28 15:50 来源：某某网\n{BODY}\n{BODY}\n");
+    assert_eq!(
+        one(&page).title.as_deref(),
+        Some("党建引领社工赋能 某社区绘就乡村振兴新画卷")
+    );
+}
