@@ -324,6 +324,9 @@ fn is_furniture(line: &Line) -> bool {
     if FOOTER_PHRASES.iter().any(|p| folded.contains(p)) {
         return true;
     }
+    if !line.text.chars().any(is_cjk) {
+        return meta_line(&line.spaced).is_none();
+    }
     let sentence = folded.contains(['。', ',', ';', '、']) || folded.chars().count() > 80;
     if sentence {
         return false;
@@ -335,9 +338,6 @@ fn is_furniture(line: &Line) -> bool {
     // (`首页 | 检索 | 加入收藏 | 简体`).
     if folded.contains(['>', '»', '＞']) || folded.matches(['|', '｜']).count() >= NAV_BAR_MIN {
         return true;
-    }
-    if !line.text.chars().any(is_cjk) {
-        return meta_line(&line.spaced).is_none();
     }
     is_menu(&fold(&line.spaced).to_lowercase())
 }
@@ -413,6 +413,7 @@ mod tests {
             start: 0,
             end: 0,
             blank_before: false,
+            break_before: false,
             indent: false,
             phrase_gap: false,
             spaced: text.to_owned(),

@@ -17,6 +17,9 @@ pub struct Line {
     pub end: usize,
     /// A blank line precedes it (only meaningful on single-spaced pages; see [`lines`]).
     pub blank_before: bool,
+    /// A wider gap precedes it than the page's paragraphs get (two or more blank lines where
+    /// paragraphs have at most one): the page starts something new here.
+    pub break_before: bool,
     /// The raw line starts with whitespace (a paragraph indent).
     pub indent: bool,
     /// The raw line separates phrases with spaces (`提高站位 端正态度`), as headlines do.
@@ -37,6 +40,7 @@ pub fn lines(page: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut blank = false;
+    let mut empty_run = 0;
     for raw in page.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
@@ -46,6 +50,9 @@ pub fn lines(page: &str) -> Vec<Line> {
         // Lines without a letter or digit (stray quotes, rules) carry nothing.
         if !text.chars().any(char::is_alphanumeric) {
             blank = true;
+            if cleaned.trim().is_empty() {
+                empty_run += 1;
+            }
             continue;
         }
         let indent = cleaned.starts_with([' ', '\t']);
@@ -59,9 +66,16 @@ pub fn lines(page: &str) -> Vec<Line> {
             start,
             end: start + raw.trim_end_matches(['\n', '\r']).len(),
             blank_before: blank && !out.is_empty(),
+            break_before: empty_run >= 2 && !out.is_empty(),
             indent,
         });
         blank = false;
+        empty_run = 0;
+    }
+    // Wide gaps mark articles only where they are rare.
+    let breaks = out.iter().filter(|l| l.break_before).count();
+    if breaks > BREAKS_MAX || breaks * 4 > out.len() {
+        out.iter_mut().for_each(|l| l.break_before = false);
     }
     let with_blank = out.iter().filter(|l| l.blank_before).count();
     if out.len() > 4 && with_blank * 10 > out.len() * 6 {
@@ -69,6 +83,9 @@ pub fn lines(page: &str) -> Vec<Line> {
     }
     out
 }
+
+/// Most wide gaps a page may have for them to mark its articles.
+const BREAKS_MAX: usize = 8;
 
 /// Least number of pieces of ASCII noise that forum software scatters before a line's text
 /// (`! w7 ?, A! M1 F2 H; z" R0 I! a4 i一、施工期間`).
@@ -323,6 +340,13 @@ mod tests {
         assert!(!has_phrase_gap("民 勤 县 重 兴"));
         assert!(!has_phrase_gap("建设。 该体系为社区工作者"));
         assert!(!has_phrase_gap("全县总面积 1.59 万平方公里"));
+    }
+
+    #[test]
+    fn wide_gaps_break_where_they_are_rare() {
+        let page = "第一篇第一行\n第一篇第二行\n\n\n第二篇第一行\n\n第二篇第二行\n";
+        let ls = lines(page);
+        assert!(ls[2].break_before && !ls[3].break_before && !ls[1].break_before);
     }
 
     #[test]

@@ -133,6 +133,12 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             });
             continue;
         }
+        // A dateline opens a lead: a new paragraph, never a headline or a byline.
+        if dateline(&line.spaced).is_some() {
+            flush(&mut para, &mut items);
+            push_line(&mut para, i, text, &line.spaced);
+            continue;
+        }
         if byline(&line.spaced).is_some() {
             flush(&mut para, &mut items);
             items.push(Item::Byline(i));
@@ -141,12 +147,6 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
         if let Some(meta) = meta_line(&line.spaced) {
             flush(&mut para, &mut items);
             items.push(Item::Meta { line: i, meta });
-            continue;
-        }
-        // A dateline opens a lead: a new paragraph, never a headline.
-        if dateline(&line.spaced).is_some() {
-            flush(&mut para, &mut items);
-            push_line(&mut para, i, text, &line.spaced);
             continue;
         }
         let after_marker = para.is_none()
@@ -175,6 +175,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
         if shape
             && in_group
             && !line.blank_before
+            && !line.break_before
             && (!clause || subtitle)
             && (wide || narrow || line.phrase_gap || fresh_next || subtitle)
         {
@@ -205,7 +206,11 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             let short = last_line_short(ls, widths, p);
             let ended = p.text.chars().next_back().is_some_and(ends_sentence);
             let set_off = line.blank_before && (ended || short);
-            if line.indent || set_off || (ended && (short || column_changes(ls, p, i))) {
+            if line.indent
+                || line.break_before
+                || set_off
+                || (ended && (short || column_changes(ls, p, i)))
+            {
                 flush(&mut para, &mut items);
             }
         }
@@ -382,6 +387,17 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
     };
     let is_head: Vec<bool> = items.iter().map(|it| matches!(it, Item::Head(_))).collect();
     for (k, item) in items.into_iter().enumerate() {
+        // A wide gap on the page: a new article starts here.
+        let gap = first_line(std::slice::from_ref(&item)).is_some_and(|i| ls[i].break_before);
+        if gap && !(run.is_empty() && parts.is_empty()) {
+            push_run(&mut run, &mut parts);
+            parts.push(Part::Cut {
+                hard: true,
+                head: None,
+                byline: None,
+            });
+            prev_width = None;
+        }
         match item {
             Item::Head(group) => {
                 let stacked =

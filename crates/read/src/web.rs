@@ -67,6 +67,17 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
             }
         }
     }
+    // A signature after the body (an office's name above the date of its notice, a credit)
+    // belongs to the article; what follows the last such line is the site's.
+    let signed_until = items
+        .iter()
+        .rposition(|it| match it {
+            Item::Meta { meta, .. } => meta.says_something(),
+            Item::Byline(_) => true,
+            _ => false,
+        })
+        .filter(|&k| k > body_end)
+        .unwrap_or(body_end);
     let mut draft = Draft::default();
     for (k, item) in items.into_iter().enumerate() {
         let before = headline.map_or(k < body_start && !is_kept_before(&item), |h| k < h);
@@ -78,7 +89,7 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
             // Another copy of the headline.
             Item::Head(g) if Some(&ls[g[0]].text) == title_text.as_ref() => {}
             // Site names, captions and link titles after the body.
-            Item::Head(_) if k > body_end => {}
+            Item::Head(_) if k > signed_until => {}
             Item::Head(g) => draft.items.push(Item::Para(Para {
                 text: ls[g[0]].text.clone(),
                 spaced: ls[g[0]].spaced.clone(),
@@ -176,7 +187,9 @@ fn classify(ls: &[Line]) -> Vec<Item> {
             spaced: spaced.to_owned(),
             lines: vec![i],
         };
-        if byline(&line.spaced).is_some() {
+        if dateline(&line.spaced).is_some() {
+            items.push(Item::Para(para(text, &line.spaced)));
+        } else if byline(&line.spaced).is_some() {
             items.push(Item::Byline(i));
         } else if let Some(meta) = meta_line(&line.spaced) {
             items.push(Item::Meta { line: i, meta });

@@ -125,3 +125,31 @@ fn web_headline_loses_channel_and_site_names() {
         Some("党建引领社工赋能 某社区绘就乡村振兴新画卷")
     );
 }
+
+#[test]
+fn a_wide_gap_between_columns_separates_articles_on_similar_topics() {
+    let page = "\
+某镇社工站开展宣传活动，向群众
+发放宣传彩页，介绍社工站的作用
+和意义，让更多群众认识社工站。
+
+
+某日下午，某区社工站和某镇社
+工站联合开展关爱主题宣传徒步
+活动，向群众发放宣传单页。
+本报记者 王 明 摄
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert!(arts[1].text.starts_with("某日下午"));
+    assert_eq!(arts[1].byline.as_deref(), Some("本报记者 王 明 摄"));
+}
+
+#[test]
+fn a_web_notice_keeps_its_signature_and_drops_the_site_names_after_it() {
+    let page = format!("{BODY}\n{BODY}\n特此通告\n某县交通运输局\n某县公安局交通管理大队\n2024年7月15日\n某某政务网\n");
+    let a = one(&page);
+    assert_eq!(a.title, None);
+    assert!(a.text.contains("某县交通运输局"), "{}", a.text);
+    assert!(!a.text.contains("某某政务网"), "{}", a.text);
+}
