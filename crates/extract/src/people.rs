@@ -155,6 +155,9 @@ fn surname_at(folded: &[char], i: usize) -> Option<usize> {
 /// the text repeats it (王萍花 … 王萍花说). Returns its length in chars.
 fn name_at(folded: &[char], i: usize, after_role: bool) -> Option<usize> {
     let s = surname_at(folded, i)?;
+    if is_common_word_at(folded, i) {
+        return None;
+    }
     for honorific in ["先生", "女士"] {
         let h: Vec<char> = honorific.chars().collect();
         if folded.len() >= i + s + 2 && folded[i + s..i + s + 2] == h[..] {
@@ -180,6 +183,24 @@ fn name_at(folded: &[char], i: usize, after_role: bool) -> Option<usize> {
             folded.windows(len).filter(|w| *w == needle).count() >= 2
         }
     })
+}
+
+/// Words that begin with a surname's character but are no name (folded): what follows a role
+/// in `负责人宣读…`, `主任强调…`, `志愿者关爱老人`. `和` after a role is the conjunction.
+const NOT_NAMES: &[&str] = &[
+    "宣读", "宣布", "宣传", "宣讲", "宣誓", "强调", "高度", "高兴", "关爱", "关心", "关注", "关于",
+    "全面", "全体", "全力", "明确", "应邀", "应该", "满意", "利用", "都是", "都要", "都有", "平时",
+    "时刻", "时间", "路过", "严格", "严肃", "齐心", "安排", "安全", "成立", "成功", "成为", "方面",
+    "方式", "于是", "谈到", "谈谈", "常常", "向大", "向群", "向社", "向居", "向老", "向他", "向她",
+];
+
+/// Does a common word (not a name) start at `i`?
+fn is_common_word_at(folded: &[char], i: usize) -> bool {
+    folded.get(i) == Some(&'和')
+        || NOT_NAMES.iter().any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            folded.len() >= i + w.len() && folded[i..i + w.len()] == w[..]
+        })
 }
 
 fn push(out: &mut Vec<Person>, name: String, role: Option<String>) {
@@ -294,8 +315,18 @@ fn split_names(run: &[char]) -> Vec<(usize, usize)> {
     }
 }
 
-/// `（马爱彬/摄）` → 马爱彬, 摄影.
+/// `（马爱彬/摄）`, `…揭牌 拍摄：林鸿昕` → 马爱彬, 林鸿昕: 摄影.
 fn from_credit(caption: &str, out: &mut Vec<Person>) {
+    if let Some((label, name)) = caption.rsplit_once(['：', ':']) {
+        let folded: Vec<char> = fold(name.trim()).chars().collect();
+        if (label.ends_with("拍摄") || fold(label).ends_with("摄影"))
+            && (2..=4).contains(&folded.len())
+            && surname_at(&folded, 0).is_some()
+        {
+            push(out, name.trim().to_owned(), Some("摄影".to_owned()));
+            return;
+        }
+    }
     let Some(open) = caption.rfind(['（', '(']) else {
         return;
     };
@@ -402,6 +433,13 @@ mod tests {
             found("社工系主任黃晨熹教授、市社會"),
             [("黃晨熹".into(), Some("主任、教授".into()))]
         );
+    }
+
+    #[test]
+    fn words_after_a_role_are_no_names() {
+        assert!(found("县民政局负责人宣读《实施方案》").is_empty());
+        assert!(found("志愿者和老人一起唱歌，志愿者关爱老人。").is_empty());
+        assert!(found("主任强调，要做好服务。").is_empty());
     }
 
     #[test]

@@ -174,9 +174,22 @@ pub fn trailing_source(text: &str) -> Option<(&str, &str)> {
         .then(|| (t[..open].trim_end(), source))
 }
 
-/// A photo caption ends with a credit: `（马爱彬/摄）`, `（摄影 王某）`.
+/// Longest name after `拍摄：` at the end of a caption, in chars.
+const PHOTOGRAPHER_MAX: usize = 4;
+
+/// A photo caption ends with a credit: `（马爱彬/摄）`, `（摄影 王某）`, `…揭牌 拍摄：林鸿昕`.
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim_end();
+    if let Some((_, name)) = t.rsplit_once(['：', ':']) {
+        let label = t[..t.len() - name.len()].trim_end_matches(['：', ':']);
+        let n = name.chars().count();
+        if (label.ends_with("拍摄") || label.ends_with("摄影"))
+            && (2..=PHOTOGRAPHER_MAX).contains(&n)
+            && name.chars().all(is_cjk)
+        {
+            return true;
+        }
+    }
     let Some(inner) = t.strip_suffix('）').or_else(|| t.strip_suffix(')')) else {
         return false;
     };
@@ -291,6 +304,10 @@ mod tests {
     fn captions_and_bylines() {
         assert!(is_caption("驻站社工王萍花化身“带货主播”（马爱彬/摄）"));
         assert!(!is_caption("社区党群服务中心（我嘉·邻里中心）"));
+        assert!(is_caption(
+            "2021年7月2日，某镇社会工作服务站落地揭牌拍摄：林鸿昕"
+        ));
+        assert!(!is_caption("活动时间：每周三"));
         assert_eq!(byline("�记者 王薇").as_deref(), Some("记者 王薇"));
         assert_eq!(byline("本报记者 李明").as_deref(), Some("本报记者 李明"));
         assert_eq!(byline("记者发现，这里的老人很多。"), None);

@@ -227,7 +227,8 @@ pub fn meta_line(spaced: &str) -> Option<Meta> {
                 && !is_domain_part(w, &rest)
         })
         .count();
-    if fields == 0 && stamps.is_empty() {
+    // A stamp in a sentence (`2015年5月16日上午，由江`) is body text.
+    if fields == 0 && (stamps.is_empty() || rest.contains([',', '，', '。', '、', ';', '；'])) {
         return None;
     }
     if left <= LEFT_MAX && ascii_words == 0 {
@@ -448,6 +449,7 @@ mod tests {
             "4月2日至20日冕寧縣石龍鎮至瀘沽鎮高速路口段交管",
             "2023余姚寺慈线油车布桥路段实行交通管制",
             "5月13日上午，老西门街道社区工作骨干培训班正式开班",
+            "2015年5月16日上午，由江",
         ] {
             assert_eq!(meta_line(line), None, "{line}");
         }

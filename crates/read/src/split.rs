@@ -12,7 +12,7 @@
 //!    and blank-line adhesion.
 
 use crate::chrome;
-use crate::credit::dateline;
+use crate::credit::{bracketed_credits, dateline};
 use crate::draft::{finish, push_line, Draft, Item, Para};
 use crate::layout::{
     byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, trailing_source,
@@ -155,8 +155,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
                 Some(Item::Source { .. } | Item::Head(_) | Item::Byline(_) | Item::Caption(_))
             );
         let prev_ended = para.as_ref().is_none_or(|p| {
-            p.text.chars().next_back().is_some_and(ends_sentence)
-                || line.blank_before && last_line_short(ls, widths, p)
+            ends_a_paragraph(&p.text) || line.blank_before && last_line_short(ls, widths, p)
         });
         let shape = headline_shaped(text)
             && (!line.indent || i == 0)
@@ -184,7 +183,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
                 continue;
             }
         }
-        let isolated = line.blank_before && fresh_next;
+        let isolated = (line.blank_before || line.break_before) && fresh_next;
         if shape
             && prev_ended
             && !clause
@@ -204,12 +203,13 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
         // Body line: a new paragraph after an indent, a blank line, or a short line ending a sentence.
         if let Some(p) = &para {
             let short = last_line_short(ls, widths, p);
-            let ended = p.text.chars().next_back().is_some_and(ends_sentence);
+            let ended = ends_a_paragraph(&p.text);
             let set_off = line.blank_before && (ended || short);
-            if line.indent
-                || line.break_before
-                || set_off
-                || (ended && (short || column_changes(ls, p, i)))
+            // A bracket left open (a credit broken over lines) holds the paragraph together.
+            let open = open_bracket(&p.text);
+            if line.break_before
+                || !open
+                    && (line.indent || set_off || (ended && (short || column_changes(ls, p, i))))
             {
                 flush(&mut para, &mut items);
             }
@@ -218,6 +218,46 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
     }
     flush(&mut para, &mut items);
     items
+}
+
+/// Does a paragraph end here: a sentence end, or a bracketed credit or note after one
+/// (`…建设。（记者车荣华）`)?
+fn ends_a_paragraph(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.chars().next_back().is_some_and(ends_sentence) {
+        return true;
+    }
+    let Some(inner) = t.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    inner[..open].chars().next_back().is_some_and(ends_sentence)
+        || !bracketed_credits(&t[open..]).is_empty()
+}
+
+/// Does this item close an article: a source attribution (`（据…）`), or a paragraph ending
+/// with its credit (`…建设。（记者车荣华）`)?
+fn ends_article(item: &Item) -> bool {
+    match item {
+        Item::Source { .. } => true,
+        Item::Para(p) => p
+            .spaced
+            .trim_end()
+            .ends_with(['）', ')'])
+            .then(|| p.spaced.rfind(['（', '(']))
+            .flatten()
+            .is_some_and(|open| !bracketed_credits(&p.spaced[open..]).is_empty()),
+        _ => false,
+    }
+}
+
+/// Is a bracket opened and not closed in this text?
+fn open_bracket(text: &str) -> bool {
+    let opens = text.matches(['（', '(']).count();
+    let closes = text.matches(['）', ')']).count();
+    opens > closes
 }
 
 /// The wider of the column widths just before and just after line `i` (median of up to five
@@ -258,6 +298,7 @@ fn next_is_fresh(ls: &[Line], widths: &[usize], i: usize) -> bool {
     let w = widths[i + 1];
     n.indent
         || n.blank_before
+        || n.break_before
         || byline(&n.spaced).is_some()
         || meta_line(&n.spaced).is_some()
         || dateline(&n.spaced).is_some()
@@ -406,7 +447,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     let cw = column_width(ls, i);
                     cw > 0 && ls[i].len() >= cw + 3
                 });
-                let after_source = matches!(run.last(), Some(Item::Source { .. }))
+                let after_source = run.last().is_some_and(ends_article)
                     || run.is_empty()
                         && matches!(
                             parts.last(),
@@ -644,7 +685,7 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
     let mut after = matches!(last_non_byline, Some(Block::Head(_)));
     for w in blocks.windows(2) {
         if let (Block::Text(t), Block::Head(_)) = (&w[0], &w[1]) {
-            if matches!(t.last(), Some(Item::Source { .. })) {
+            if t.last().is_some_and(ends_article) {
                 after = true;
             }
         }
@@ -679,7 +720,7 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
             }
             Block::Head(group) => {
                 let ends_with_source = prev
-                    .is_some_and(|p| matches!(drafts[p].items.last(), Some(Item::Source { .. })))
+                    .is_some_and(|p| drafts[p].items.last().is_some_and(ends_article))
                     && matches!(blocks.get(pos.wrapping_sub(1)), Some(Block::Text(_)));
                 let first = &ls[group[0]];
                 let next_first = next_text(pos).and_then(|p| match &blocks[p] {
@@ -754,8 +795,14 @@ fn merge_trailing_fragment(drafts: &mut Vec<Draft>) {
         return;
     }
     let last = drafts.last().expect("at least two drafts");
+    // A stretch opening with a dateline starts an article of its own.
+    let opens = last.items.iter().find_map(|it| match it {
+        Item::Para(p) => Some(dateline(&p.spaced).is_some()),
+        _ => None,
+    });
     let orphan = last.title.is_empty()
         && last.bylines.is_empty()
+        && opens != Some(true)
         && !last
             .items
             .iter()
@@ -791,7 +838,7 @@ fn title_units(ls: &[Line], group: &[usize]) -> Vec<Vec<usize>> {
     let mut units: Vec<Vec<usize>> = Vec::new();
     for (k, &i) in group.iter().enumerate() {
         let l = &ls[i];
-        if k == 0 || l.blank_before || l.text.ends_with(['：', ':']) {
+        if k == 0 || l.blank_before || l.break_before || l.text.ends_with(['：', ':']) {
             units.push(vec![i]);
         } else if let Some(u) = units.last_mut() {
             u.push(i);

@@ -153,3 +153,44 @@ fn a_web_notice_keeps_its_signature_and_drops_the_site_names_after_it() {
     assert!(a.text.contains("某县交通运输局"), "{}", a.text);
     assert!(!a.text.contains("某某政务网"), "{}", a.text);
 }
+
+#[test]
+fn a_headline_after_a_body_that_ends_with_its_credit_belongs_to_that_body() {
+    let page = "\
+近日，某市首家乡镇社会
+工作服务站在某镇福利院
+揭牌，此举标志着某市社
+工站建设全面铺开。某市
+拟通过政府购买服务的方
+式推动建设。(记者车某华)
+
+某市首家乡镇社会工作服务站揭牌
+
+文明风7月8日讯(通讯员
+李某鸣)7月2日，某县某
+镇社会工作服务站正式揭
+牌成立，镇党政领导和义
+工协会义工共同参加仪式。
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[0].title.as_deref(),
+        Some("某市首家乡镇社会工作服务站揭牌")
+    );
+    assert_eq!(arts[0].byline.as_deref(), Some("记者车某华"));
+    assert_eq!(arts[1].title, None);
+    assert_eq!(arts[1].byline.as_deref(), Some("通讯员李某鸣"));
+}
+
+#[test]
+fn a_stamp_inside_a_column_line_is_body_text() {
+    let page = "\
+2015年5月16日上午，由某
+大学人文学院与某社会工
+作服务中心主办的实习基
+地揭牌仪式在某村举行。
+";
+    let arts = read_page("p.txt", page);
+    assert!(arts[0].text.starts_with("2015年5月16日上午"), "{arts:#?}");
+}
