@@ -115,7 +115,7 @@ const TITLES: [&str; 6] = ["副教授", "教授", "博士", "研究员", "院士
 
 /// Words after a name that show the name has ended.
 const AFTER_NAME: &str =
-    "说表介指强认告等与和及的在对作为是也就带教同老讲提称出主担一、，。；：！？）”（(,.;:!? \n";
+    "说表介摄指强认告等与和及的在对作为是也就带教同老讲提称出主担一、，。；：！？）”（(,.;:!? \n";
 
 /// Words that end a sentence about what a person said.
 const SPEECH: [&str; 6] = ["说", "表示", "介绍", "指出", "强调", "认为"];
@@ -167,6 +167,8 @@ fn name_at(folded: &[char], i: usize, after_role: bool) -> Option<usize> {
     let ends = |len: usize| {
         folded.len() >= i + len
             && folded[i..i + len].iter().all(|&c| is_cjk(c))
+            // `记者许畅摄`: 摄 credits the photo, it is no part of the name.
+            && folded[i + len - 1] != '摄'
             && folded
                 .get(i + len)
                 .is_none_or(|&c| AFTER_NAME.contains(c) || !is_cjk(c))
@@ -432,6 +434,14 @@ mod tests {
         assert_eq!(
             found("社工系主任黃晨熹教授、市社會"),
             [("黃晨熹".into(), Some("主任、教授".into()))]
+        );
+    }
+
+    #[test]
+    fn photo_credit_is_no_part_of_the_name() {
+        assert_eq!(
+            found("老人在活动室打乒乓球。新华社记者许畅摄"),
+            [("许畅".into(), Some("记者".into()))]
         );
     }
 

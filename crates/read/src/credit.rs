@@ -234,11 +234,11 @@ fn char_prefix(s: &str, n: usize) -> &str {
 }
 
 /// Find a dateline at the start of `spaced` (a lead paragraph or its first line, with its
-/// spaces).
+/// spaces). Marks and characters lost to the encoding (`?`) before it are skipped.
 pub fn dateline(spaced: &str) -> Option<Dateline> {
     let lead = spaced.len()
         - spaced
-            .trim_start_matches(|c: char| c.is_whitespace() || "■□●◆▲".contains(c))
+            .trim_start_matches(|c: char| c.is_whitespace() || "■□●◆▲?？".contains(c))
             .len();
     let body = &spaced[lead..];
     let bracketed = body.starts_with('【');

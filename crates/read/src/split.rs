@@ -200,6 +200,11 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             items.push(Item::Head(vec![i]));
             continue;
         }
+        // The last word of a credit broken over lines (`新华社记者 许畅` / `摄`) stays with it.
+        if para.is_some() && matches!(text, "摄" | "报道" | "摄影" | "报导") {
+            push_line(&mut para, i, text, &line.spaced);
+            continue;
+        }
         // Body line: a new paragraph after an indent, a blank line, or a short line ending a sentence.
         if let Some(p) = &para {
             let short = last_line_short(ls, widths, p);
@@ -251,6 +256,11 @@ fn ends_article(item: &Item) -> bool {
             .is_some_and(|open| !bracketed_credits(&p.spaced[open..]).is_empty()),
         _ => false,
     }
+}
+
+/// A credit for a photo: it ends with 摄 (`本报记者 孙震 摄`, `记者许畅摄`).
+fn is_photo_credit(text: &str) -> bool {
+    text.trim_end().ends_with('摄')
 }
 
 /// Is a bracket opened and not closed in this text?
@@ -466,6 +476,8 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                 });
                 prev_width = None;
             }
+            // A photo credit (`新华社记者 许畅 摄`) closes the caption before it.
+            Item::Byline(i) if is_photo_credit(&ls[i].text) && !run.is_empty() => run.push(item),
             Item::Byline(i) => {
                 push_run(&mut run, &mut parts);
                 parts.push(Part::Cut {
@@ -484,6 +496,15 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     byline: None,
                 });
                 prev_width = None;
+            }
+            // A headline-shaped line right before a dateline is that article's headline (or a
+            // caption of the article before): the boundary is certain.
+            Item::Para(ref p) if dateline(&p.spaced).is_some() && run.is_empty() => {
+                if let Some(Part::Cut { hard, .. }) = parts.last_mut() {
+                    *hard = true;
+                }
+                prev_width = para_width(ls, p);
+                run.push(item);
             }
             Item::Para(ref p) if dateline(&p.spaced).is_some() && run.iter().any(is_para) => {
                 // A dateline opens a new article: what follows the text before it (a caption,
@@ -806,7 +827,7 @@ fn merge_trailing_fragment(drafts: &mut Vec<Draft>) {
         && !last
             .items
             .iter()
-            .any(|it| matches!(it, Item::Source { .. }));
+            .any(|it| matches!(it, Item::Source { .. } | Item::Byline(_)));
     if !orphan {
         return;
     }

@@ -194,3 +194,22 @@ fn a_stamp_inside_a_column_line_is_body_text() {
     let arts = read_page("p.txt", page);
     assert!(arts[0].text.starts_with("2015年5月16日上午"), "{arts:#?}");
 }
+
+#[test]
+fn photo_captions_with_their_credits_stay_one_item() {
+    let page = "\
+3月13日，某社区的工作人员在看望
+空巢老人。近年来，某社区依托服务
+平台开展日间照料服务。 新华社记者 许某
+摄
+3月13日，某社区的老人在当志愿者，
+为另一名老人理发。 新华社记者 许某
+摄
+3月13日，某社区的老人在活动室打
+乒乓球。 新
+华社记者 许某 摄
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert!(arts[0].text.contains("打乒乓球"));
+}
