@@ -30,6 +30,9 @@ use std::collections::HashMap;
 const SHIFT_AT_HEADLINE: f32 = 0.05;
 const SHIFT_AT_LEAD: f32 = 0.08;
 const SHIFT_ELSEWHERE: f32 = 0.025;
+/// A paragraph merely set off by a blank line is most often the same article's next one: only
+/// text that shares next to nothing with what came before starts a new article there.
+const SHIFT_AT_SET_OFF: f32 = 0.003;
 /// Column width differences (in chars) that count as a change of column.
 const WIDTH_CHANGE: usize = 2;
 
@@ -338,6 +341,8 @@ enum Part {
         hard: bool,
         head: Option<Vec<usize>>,
         byline: Option<usize>,
+        /// Only a blank line after a sentence suggests it (no headline, no change of column).
+        set_off: bool,
     },
 }
 
@@ -360,6 +365,7 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                 hard: true,
                 head,
                 byline,
+                ..
             } => {
                 if let Some(left) = acc.take() {
                     blocks.push(Block::Text(left));
@@ -372,7 +378,10 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                 }
             }
             Part::Cut {
-                hard: false, head, ..
+                hard: false,
+                head,
+                set_off,
+                ..
             } => {
                 // The text after the cut: up to the next cut, or further (never past a hard
                 // cut) until there is enough to compare.
@@ -393,12 +402,22 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                     .is_some_and(is_lead_opening)
                 {
                     SHIFT_AT_LEAD
+                } else if *set_off {
+                    SHIFT_AT_SET_OFF
                 } else {
                     SHIFT_ELSEWHERE
                 };
                 let shift = acc.as_ref().is_some_and(|left| {
                     text_len(&right) >= MIN_SHIFT_TEXT && similarity(left, &right, &idf) < bar
                 });
+                if std::env::var("SHEGONG_DEBUG").is_ok() {
+                    eprintln!(
+                        "SOFT bar={bar} sim={:?} head={} right={}",
+                        acc.as_ref().map(|l| similarity(l, &right, &idf)),
+                        head.is_some(),
+                        para_text(&right).chars().take(20).collect::<String>()
+                    );
+                }
                 if shift {
                     if let Some(left) = acc.take() {
                         blocks.push(Block::Text(left));
@@ -446,6 +465,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                 hard: true,
                 head: None,
                 byline: None,
+                set_off: false,
             });
             prev_width = None;
         }
@@ -464,7 +484,8 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                             Some(Part::Cut {
                                 hard: true,
                                 head: None,
-                                byline: None
+                                byline: None,
+                                ..
                             })
                         );
                 let at_edge = k == 0 || k + 1 == n_items;
@@ -473,6 +494,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     hard: wide || after_source || at_edge || stacked,
                     head: Some(group),
                     byline: None,
+                    set_off: false,
                 });
                 prev_width = None;
             }
@@ -484,6 +506,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     hard: true,
                     head: None,
                     byline: Some(i),
+                    set_off: false,
                 });
                 prev_width = None;
             }
@@ -494,6 +517,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     hard: true,
                     head: None,
                     byline: None,
+                    set_off: false,
                 });
                 prev_width = None;
             }
@@ -516,6 +540,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     hard: true,
                     head: None,
                     byline: None,
+                    set_off: false,
                 });
                 run = moved;
                 prev_width = para_width(ls, p);
@@ -533,6 +558,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                         hard: false,
                         head: None,
                         byline: None,
+                        set_off: !width_change,
                     });
                 }
                 if w.is_some() {

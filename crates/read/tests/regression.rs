@@ -213,3 +213,28 @@ fn photo_captions_with_their_credits_stay_one_item() {
     assert_eq!(arts.len(), 1, "{arts:#?}");
     assert!(arts[0].text.contains("打乒乓球"));
 }
+
+#[test]
+fn paragraphs_set_off_by_blank_lines_stay_one_article() {
+    let page = "\
+5月28日，某生态城某社区以
+“专业社工+志愿服务”模式
+举办公益嘉年华活动，吸引
+300余名居民参与。
+
+活动现场，专业社工携手志
+愿队伍开展健康义诊、爱心
+义剪、衣物缝补等便民服务。
+
+来自某某学院、某某大学的
+青年志愿者将防溺水、消防
+安全、反诈知识融入钓粽子、
+套圈等民俗游戏之中。
+
+在非遗文化体验区，社区合
+伙人与居民共同制作香囊、
+绘制彩蛋、创作剪纸作品。
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+}
