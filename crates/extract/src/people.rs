@@ -193,7 +193,8 @@ const NOT_NAMES: &[&str] = &[
     "宣读", "宣布", "宣传", "宣讲", "宣誓", "强调", "高度", "高兴", "关爱", "关心", "关注", "关于",
     "全面", "全体", "全力", "明确", "应邀", "应该", "满意", "利用", "都是", "都要", "都有", "平时",
     "时刻", "时间", "路过", "严格", "严肃", "齐心", "安排", "安全", "成立", "成功", "成为", "方面",
-    "方式", "于是", "谈到", "谈谈", "常常", "向大", "向群", "向社", "向居", "向老", "向他", "向她",
+    "方式", "于是", "谈到", "谈谈", "平台", "应有", "应当", "常常", "向大", "向群", "向社", "向居",
+    "向老", "向他", "向她",
 ];
 
 /// Does a common word (not a name) start at `i`?
@@ -371,10 +372,11 @@ fn from_text(text: &str, out: &mut Vec<Person>) {
             continue;
         }
         // A name at a clause start followed by a speech verb: 王萍花说.
+        // Folded text: full-width commas, colons, semicolons and marks are ASCII here.
         let clause_start = i == 0
             || matches!(
                 folded[i - 1],
-                '，' | '。' | '”' | '：' | '；' | '\n' | '、' | '！' | '？'
+                ',' | '。' | '”' | ':' | ';' | '\n' | '、' | '!' | '?'
             );
         if clause_start {
             if let Some(len) = name_at(&folded, i, false) {
@@ -442,6 +444,15 @@ mod tests {
         assert_eq!(
             found("老人在活动室打乒乓球。新华社记者许畅摄"),
             [("许畅".into(), Some("记者".into()))]
+        );
+    }
+
+    #[test]
+    fn nouns_after_roles_that_are_nouns_are_no_names() {
+        assert!(found("搭建社工平台的建设，社工应有的责任").is_empty());
+        assert_eq!(
+            found("居民刘紫艺说：“很方便。”"),
+            [("刘紫艺".into(), Some("居民".into()))]
         );
     }
 

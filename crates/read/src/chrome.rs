@@ -253,7 +253,7 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
         if repeated(i) && !kept && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
             drop[i] = true;
         }
-        if is_notice(&l.text) || is_furniture(l) {
+        if is_notice(&l.text) || is_furniture(l) || is_banner(&l.text) {
             drop[i] = true;
         }
     }
@@ -301,6 +301,16 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
         .zip(drop)
         .filter_map(|(l, d)| (!d).then_some(l))
         .collect()
+}
+
+/// Longest section banner in brackets, in chars.
+const BANNER_MAX: usize = 24;
+
+/// `【深入学习贯彻党的二十大精神】`, `【资料图】`: a line that is one bracketed banner or label.
+fn is_banner(text: &str) -> bool {
+    text.strip_prefix('【')
+        .and_then(|t| t.strip_suffix('】'))
+        .is_some_and(|inner| !inner.contains(['【', '】']) && inner.chars().count() <= BANNER_MAX)
 }
 
 /// A long line with a full stop: article text.

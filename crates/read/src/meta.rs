@@ -164,7 +164,10 @@ pub fn meta_line(spaced: &str) -> Option<Meta> {
             j += 1;
         }
         let colon = j < chars.len() && matches!(chars[j], ':' | '：');
-        let standalone = j >= chars.len() || is_field_separator(chars[j]);
+        // A label alone between separators (`体 裁 | 生效日期 |`), not one running into text
+        // (`记者25日从…`).
+        let standalone =
+            j >= chars.len() || is_field_separator(chars[j]) && !chars[j].is_ascii_digit();
         if !colon && !standalone {
             i += 1;
             continue;
@@ -450,6 +453,7 @@ mod tests {
             "2023余姚寺慈线油车布桥路段实行交通管制",
             "5月13日上午，老西门街道社区工作骨干培训班正式开班",
             "2015年5月16日上午，由江",
+            "记者25日从拉萨市政府新闻办公",
         ] {
             assert_eq!(meta_line(line), None, "{line}");
         }

@@ -349,6 +349,9 @@ enum Part {
 /// Below this many chars of text after a possible boundary, there is too little to tell a
 /// topic shift: the boundary is not taken.
 const MIN_SHIFT_TEXT: usize = 80;
+/// Below this many chars of text before a possible boundary, what came before is an opening
+/// (a scene, a quote) rather than a whole article: the boundary is not taken.
+const MIN_ARTICLE_TEXT: usize = 120;
 
 /// Decide the boundaries: hard ones always split, possible ones only at topic shifts.
 fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
@@ -408,16 +411,10 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                     SHIFT_ELSEWHERE
                 };
                 let shift = acc.as_ref().is_some_and(|left| {
-                    text_len(&right) >= MIN_SHIFT_TEXT && similarity(left, &right, &idf) < bar
+                    text_len(&right) >= MIN_SHIFT_TEXT
+                        && text_len(left) >= MIN_ARTICLE_TEXT
+                        && similarity(left, &right, &idf) < bar
                 });
-                if std::env::var("SHEGONG_DEBUG").is_ok() {
-                    eprintln!(
-                        "SOFT bar={bar} sim={:?} head={} right={}",
-                        acc.as_ref().map(|l| similarity(l, &right, &idf)),
-                        head.is_some(),
-                        para_text(&right).chars().take(20).collect::<String>()
-                    );
-                }
                 if shift {
                     if let Some(left) = acc.take() {
                         blocks.push(Block::Text(left));
@@ -766,9 +763,16 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
                 drafts[target].bylines.push(*i);
             }
             Block::Head(group) => {
+                // The text before ends its article: with a source or credit, or a byline
+                // line after it.
                 let ends_with_source = prev
                     .is_some_and(|p| drafts[p].items.last().is_some_and(ends_article))
-                    && matches!(blocks.get(pos.wrapping_sub(1)), Some(Block::Text(_)));
+                    && matches!(blocks.get(pos.wrapping_sub(1)), Some(Block::Text(_)))
+                    || pos >= 2
+                        && matches!(
+                            (&blocks[pos - 2], &blocks[pos - 1]),
+                            (Block::Text(_), Block::Byline(_))
+                        );
                 let first = &ls[group[0]];
                 let next_first = next_text(pos).and_then(|p| match &blocks[p] {
                     Block::Text(items) => first_line(items).map(|i| &ls[i]),
@@ -778,12 +782,34 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
                     && matches!(blocks[pos + 1], Block::Text(_))
                     && next_first.is_some_and(|l| !l.blank_before)
                     && first.blank_before;
+                let next_opens_with_dateline = next_text(pos).is_some_and(|q| match &blocks[q] {
+                    Block::Text(items) => items
+                        .iter()
+                        .find(|it| !matches!(it, Item::Caption(_)))
+                        .is_some_and(
+                            |it| matches!(it, Item::Para(p) if dateline(&p.spaced).is_some()),
+                        ),
+                    _ => false,
+                });
+                // A wide gap on one side only: the headline sits with the text on the other.
+                let gap_before = group.iter().any(|&i| ls[i].break_before);
+                let gap_after = next_first.is_some_and(|l| l.break_before)
+                    && matches!(blocks.get(pos + 1), Some(Block::Text(_)));
                 let target = match (prev, next) {
                     (None, Some(n)) => n,
                     (Some(p), None) => p,
                     (None, None) => continue,
                     (Some(p), Some(n)) => {
-                        if ends_with_source {
+                        if ends_with_source && next_opens_with_dateline {
+                            // Both neighbours are whole: the one after opens with its dateline.
+                            p
+                        } else if gap_before != gap_after {
+                            if gap_before {
+                                n
+                            } else {
+                                p
+                            }
+                        } else if ends_with_source {
                             p
                         } else if adheres_next {
                             // A lone earlier headline on the same run goes to the untitled article before.

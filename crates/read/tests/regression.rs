@@ -238,3 +238,52 @@ fn paragraphs_set_off_by_blank_lines_stay_one_article() {
     let arts = read_page("p.txt", page);
     assert_eq!(arts.len(), 1, "{arts:#?}");
 }
+
+#[test]
+fn a_headline_after_a_wide_gap_opens_the_next_article() {
+    let page = "\
+某区建成运营150个乡镇
+社工站，为空巢老人、困
+境儿童提供生活照顾、精
+神慰藉等服务，受益群众
+约3.5万人。
+（据某某日报）
+
+【深入学习贯彻党的二十大精神】
+
+
+我市已实现乡镇社工站全覆盖
+
+12月20日，我市举办乡镇
+社工站建设经验总结会。
+目前我市已实现乡镇社工
+站全覆盖，累计服务群众
+超81万人次。
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].title, None);
+    assert_eq!(arts[1].title.as_deref(), Some("我市已实现乡镇社工站全覆盖"));
+    assert!(!arts[1].text.contains("二十大"), "a banner is no text");
+}
+
+#[test]
+fn an_opening_scene_is_not_cut_from_its_article() {
+    let page = "\
+某县民政局：汇聚社工力量 温暖老区群众
+
+“小朋友，冬奥会吉祥物是什么？”
+
+“冰墩墩”。
+
+孩子们在老师的引导下争先恐后地抢答。
+
+2月26日，某社会工作服务中心、某街道社工站
+在某社区党群服务中心举办儿童手抄报活动，来
+自社区的近20位小朋友在社工站老师的带领下，
+了解冬奥文化，激发爱国情感，感受体育运动带
+来的快乐。
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+}
