@@ -334,6 +334,10 @@ fn is_furniture(line: &Line) -> bool {
     if FOOTER_PHRASES.iter().any(|p| folded.contains(p)) {
         return true;
     }
+    // A metadata line keeps its fields even beside share and print buttons.
+    if meta_line(&line.spaced).is_some_and(|m| m.says_something()) {
+        return false;
+    }
     if !line.text.chars().any(is_cjk) {
         return meta_line(&line.spaced).is_none();
     }
@@ -392,7 +396,9 @@ fn is_notice(text: &str) -> bool {
 /// A list item (`- …`, `· …`, `• …`) or a line ending in a date (`… 2024-05-01`, `… 05-01`).
 fn is_link_item(text: &str) -> bool {
     let bullet = text.starts_with(['-', '·', '•', '*', '●', '▪', '►']);
-    bullet || ends_with_date(text)
+    // A credit in a bulleted footer (`• 责任编辑：王明`) is no link.
+    let credit = meta_line(text).is_some_and(|m| !m.credits.is_empty());
+    (bullet || ends_with_date(text)) && !credit
 }
 
 fn ends_with_date(text: &str) -> bool {

@@ -53,6 +53,12 @@ fn role_suffix(folded: &str) -> Option<&'static str> {
     OUTLET_ROLES.iter().copied().find(|r| folded.ends_with(r))
 }
 
+/// Does the text start with a credit role (`记者…`, `通讯员…`)?
+pub fn starts_with_role(text: &str) -> bool {
+    let folded = fold(text);
+    CREDIT_ROLES.iter().any(|r| folded.starts_with(r))
+}
+
 /// Characters that separate the pieces of a credit.
 fn is_credit_separator(c: char) -> bool {
     c.is_whitespace() || "|｜/／:：、·•□■●◆▲".contains(c)
@@ -101,8 +107,8 @@ const OUTLET_BEFORE_ROLE: usize = 8;
 /// Longest run of glued names between two roles (`孙维丁宇`: two names), in chars.
 const GLUED_NAMES_MAX: usize = 6;
 
-/// A piece that is roles with names glued to them, starting with a role: `记者`, `记者王明`,
-/// `通讯员孙维丁宇记者韩帅`, `记者崔治报道`.
+/// A piece that is roles with names glued to them, starting with a role (maybe after an
+/// outlet): `记者`, `记者王明`, `通讯员孙维丁宇记者韩帅`, `记者崔治报道`, `苏报融媒记者袁雪通讯员相黄萱文`.
 fn glued_credit(folded: &str) -> bool {
     let chars: Vec<char> = folded.chars().collect();
     let role_at = |i: usize| {
@@ -111,10 +117,18 @@ fn glued_credit(folded: &str) -> bool {
             chars.len() >= i + rc.len() && chars[i..i + rc.len()] == rc[..]
         })
     };
-    let Some(first) = role_at(0) else {
+    // An outlet may stand before the first role (`苏报融媒记者袁雪…`).
+    let Some((start, first)) = (0..=OUTLET_BEFORE_ROLE.min(chars.len()))
+        .find_map(|k| role_at(k).map(|r| (k, r)))
+        .filter(|&(k, r)| {
+            k == 0
+                || chars[..k].iter().all(|&c| is_cjk(c))
+                    && OUTLET_ROLES.iter().any(|o| r.ends_with(o))
+        })
+    else {
         return false;
     };
-    let mut i = first.chars().count();
+    let mut i = start + first.chars().count();
     let mut run = 0;
     while i < chars.len() {
         if let Some(r) = role_at(i) {
@@ -123,7 +137,10 @@ fn glued_credit(folded: &str) -> bool {
             continue;
         }
         let rest: String = chars[i..].iter().collect();
-        if matches!(rest.as_str(), "报道" | "报导" | "摄" | "摄影报道") {
+        if matches!(
+            rest.as_str(),
+            "报道" | "报导" | "摄" | "摄影报道" | "文" | "图" | "文图"
+        ) {
             return true;
         }
         if !is_cjk(chars[i]) {
@@ -209,6 +226,16 @@ pub fn bracketed_credits(spaced: &str) -> Vec<String> {
     out
 }
 
+/// A credit opening a paragraph without a dateline (`■ 本报记者 皮磊 记者从…了解到`): the
+/// credit pieces before the text.
+pub fn leading_credit(spaced: &str) -> Option<String> {
+    let t = spaced.trim_start_matches(|c: char| c.is_whitespace() || "■□●◆▲".contains(c));
+    let first = t.split_whitespace().next()?;
+    (piece(first) == Piece::Role)
+        .then(|| credit_after(t))
+        .flatten()
+}
+
 /// A dateline at the start of a lead: where the outlet part ends (byte offset in `spaced`) and
 /// the credit that follows it, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,6 +245,9 @@ pub struct Dateline {
     /// The credit after it, without brackets (`记者 王明 通讯员 李华`).
     pub credit: Option<String>,
 }
+
+/// Longest outlet before `报道：` opening a lead, in chars.
+const OUTLET_REPORTING_MAX: usize = 8;
 
 /// Longest outlet part before `讯`/`电`/`消息`, in chars.
 const OUTLET_MAX: usize = 22;
@@ -246,6 +276,7 @@ pub fn dateline(spaced: &str) -> Option<Dateline> {
     let folded = fold(inner);
     let chars: Vec<(usize, char)> = folded.char_indices().collect();
     let mut end = None;
+    let mut reporting = false;
     for &(at, c) in chars.iter().take(OUTLET_MAX + 2) {
         let before = &folded[..at];
         // Folded text: full-width punctuation is ASCII here.
@@ -259,6 +290,12 @@ pub fn dateline(spaced: &str) -> Option<Dateline> {
             continue;
         }
         let marked = |s: &str| OUTLET_MARKS.iter().any(|m| s.contains(m));
+        // `云上荆州报道：…`: an outlet reporting.
+        if folded[at..].starts_with("报道:") && (2..=OUTLET_REPORTING_MAX).contains(&n_before) {
+            end = Some(at + "报道:".len());
+            reporting = true;
+            break;
+        }
         let hit = match c {
             '讯' => {
                 // Not 通讯员, 资讯, 喜讯: the part before names an outlet.
@@ -286,10 +323,17 @@ pub fn dateline(spaced: &str) -> Option<Dateline> {
         outlet_end += '】'.len_utf8();
     }
     let rest = &spaced[outlet_end..];
-    Some(Dateline {
-        outlet_end,
-        credit: credit_after(rest),
-    })
+    // `云上荆州报道：` credits the outlet itself.
+    let credit = if reporting {
+        Some(
+            spaced[lead..outlet_end]
+                .trim_end_matches([':', '：'])
+                .to_owned(),
+        )
+    } else {
+        credit_after(rest)
+    };
+    Some(Dateline { outlet_end, credit })
 }
 
 /// The credit right after a dateline: a bracketed group holding a credit role, or credit
@@ -363,6 +407,15 @@ mod tests {
     }
 
     #[test]
+    fn credit_opening_a_paragraph() {
+        assert_eq!(
+            leading_credit("■ 本報記者 皮磊 記者從貴州省民政廳了解到，").as_deref(),
+            Some("本報記者 皮磊")
+        );
+        assert_eq!(leading_credit("记者从会上获悉，近年来"), None);
+    }
+
+    #[test]
     fn credits_in_brackets() {
         assert_eq!(
             bracketed_credits("开展快捷服务。(通讯员孫維丁宇记者韓帥)"),
@@ -371,6 +424,10 @@ mod tests {
         assert_eq!(
             bracketed_credits("南国都市报6月7日消息(记者 利声富 通讯员 周其武)7日，"),
             ["记者 利声富 通讯员 周其武"]
+        );
+        assert_eq!(
+            bracketed_credits("新格局。(苏报融媒记者袁雪通讯员相黄萱文/摄)"),
+            ["苏报融媒记者袁雪通讯员相黄萱文/摄"]
         );
         assert!(bracketed_credits("（资料图片）社区（我嘉·邻里中心）").is_empty());
     }
@@ -400,6 +457,11 @@ mod tests {
             ),
             ("本報泉陽訊 6月4日，市人大副主任", "本報泉陽訊", None),
             ("【本報消息】一對七旬姐弟", "【本報消息】", None),
+            (
+                "云上荆州报道：现在天气是越来越冷",
+                "云上荆州报道：",
+                Some("云上荆州报道"),
+            ),
             (
                 "昆明信息港讯 记者龙泉积 通讯员熊艳琳 10月20日，官渡区",
                 "昆明信息港讯",

@@ -2,7 +2,7 @@
 //! sources, captions and metadata lines ([`Item`]), gathered into a [`Draft`] and finished into
 //! an [`Article`].
 
-use crate::credit::{bracketed_credits, dateline};
+use crate::credit::{bracketed_credits, dateline, leading_credit};
 use crate::layout::{byline, Line};
 use crate::meta::Meta;
 use shegong_article::{Article, DateInfo, Span};
@@ -86,13 +86,15 @@ pub fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> A
             Item::Para(p) => {
                 paragraphs.push(p.text.clone());
                 used.extend(&p.lines);
-                if let Some(c) = dateline(&p.spaced).and_then(|d| d.credit) {
-                    credits.push(c);
+                match dateline(&p.spaced) {
+                    Some(d) => credits.extend(d.credit),
+                    None => credits.extend(leading_credit(&p.spaced)),
                 }
                 credits.extend(bracketed_credits(&p.spaced));
             }
             Item::Caption(p) => {
                 caption.get_or_insert_with(|| p.text.clone());
+                credits.extend(bracketed_credits(&p.spaced));
                 used.extend(&p.lines);
             }
             Item::Source { line, name } => {

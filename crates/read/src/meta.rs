@@ -87,6 +87,7 @@ const LABELS: &[&str] = &[
 const SOURCE_LABELS: &[&str] = &["文章来源", "信息来源", "来源", "稿源", "出处", "媒体"];
 /// Labels whose value names a person with that role.
 const CREDIT_LABELS: &[&str] = &[
+    "联络人",
     "责任编辑",
     "初审编辑",
     "编辑",
@@ -283,7 +284,7 @@ fn is_field_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '|' | '｜' | '[' | ']' | '【' | '】' | '(' | ')' | '/' | '·'
+            '|' | '｜' | '[' | ']' | '【' | '】' | '(' | ')' | '/' | '·' | '•'
         )
         || c.is_ascii_digit()
 }

@@ -266,10 +266,15 @@ fn is_photo_credit(text: &str) -> bool {
     text.trim_end().ends_with('摄')
 }
 
-/// Is a bracket opened and not closed in this text?
+/// Is a bracket opened and not closed in this text? The PDF font mojibake of a bracket
+/// before a credit (`渊记者`) counts as one.
 fn open_bracket(text: &str) -> bool {
-    let opens = text.matches(['（', '(']).count();
-    let closes = text.matches(['）', ')']).count();
+    let mojibake_opens = text
+        .match_indices('渊')
+        .filter(|(at, c)| crate::credit::starts_with_role(&text[at + c.len()..]))
+        .count();
+    let opens = text.matches(['（', '(']).count() + mojibake_opens;
+    let closes = text.matches(['）', ')', '冤']).count();
     opens > closes
 }
 
@@ -753,7 +758,25 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
         match block {
             Block::Text(_) => {}
             Block::Byline(i) => {
-                let directly_before_text = matches!(blocks.get(pos + 1), Some(Block::Text(_)));
+                // A byline goes with the text right after it, unless that text closes an
+                // article (`（据…）`) or opens one with a credited dateline of its own: then it
+                // closes the text before.
+                let directly_before_text = match blocks.get(pos + 1) {
+                    Some(Block::Text(items)) => {
+                        let credited = items
+                            .iter()
+                            .find(|it| !matches!(it, Item::Caption(_)))
+                            .is_some_and(|it| match it {
+                                Item::Source { .. } => true,
+                                Item::Para(p) => {
+                                    dateline(&p.spaced).is_some_and(|d| d.credit.is_some())
+                                }
+                                _ => false,
+                            });
+                        !(credited && prev.is_some())
+                    }
+                    _ => false,
+                };
                 let target = match (prev, next) {
                     (_, Some(n)) if directly_before_text => n,
                     (Some(p), _) => p,

@@ -287,3 +287,48 @@ fn an_opening_scene_is_not_cut_from_its_article() {
     let arts = read_page("p.txt", page);
     assert_eq!(arts.len(), 1, "{arts:#?}");
 }
+
+#[test]
+fn a_byline_between_articles_goes_to_the_one_without_a_credit() {
+    // Before an uncredited dateline it opens the next article.
+    let page = "\
+某县民政局将扎实做好关爱帮
+扶工作，充分发挥乡镇社会工
+作站的作用，力求把关怀送到
+困难群众手中。
+
+■记者 叶某 通讯员 陆某某
+
+本报讯 “社工是做什么的？”
+21日，某区公益社工师事务所
+的社工们在某社区摆放展架宣
+传、发放资料、现场解答。
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[1].byline.as_deref(), Some("记者 叶某 通讯员 陆某某"));
+    // Before a dateline with its own credit it closes the article before.
+    let page = page.replace("本报讯 “", "某某网讯（记者 王某）“");
+    let arts = read_page("p.txt", &page);
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].byline.as_deref(), Some("记者 叶某 通讯员 陆某某"));
+}
+
+#[test]
+fn a_mojibake_credit_broken_over_lines_stays_whole() {
+    let page = "\
+本报讯渊记者 党某喜 通讯员
+ 路某冤野没有共产党，就没有
+新中国……冶在某养老院一楼大
+厅，志愿者和老人一起唱歌。
+";
+    let a = one(page);
+    assert_eq!(a.byline.as_deref(), Some("记者 党某喜 通讯员路某"));
+    assert!(a.text.starts_with("本报讯（记者"), "{}", a.text);
+}
+
+#[test]
+fn a_credit_opening_a_web_paragraph_goes_to_the_byline() {
+    let page = format!("■ 本报记者 皮某 记者从某省民政厅了解到，{BODY}\n{BODY}\n");
+    assert_eq!(one(&page).byline.as_deref(), Some("本报记者 皮某"));
+}
