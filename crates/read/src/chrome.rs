@@ -48,6 +48,7 @@ const FOOTER_PHRASES: &[&str] = &[
     "积分规则",
     "显示全部楼层",
     "复制链接",
+    "即可订阅",
     "读完约",
     "下载次数",
     "保存到相册",
@@ -222,6 +223,7 @@ const UI_WORDS: &[&str] = &[
     "体育",
     "娱乐",
     "新闻中心",
+    "新闻",
     "资讯",
     "频道",
     "top",
@@ -363,11 +365,22 @@ fn is_menu(folded_spaced: &str) -> bool {
         .map(|p| p.trim_matches([':', '：']))
         .filter(|p| !p.is_empty())
         .collect();
+    let widget =
+        |p: &&str| UI_WORDS.contains(p) || p.chars().all(|c| c.is_ascii_digit() || c == '+');
+    let widgets = pieces.iter().filter(|p| widget(p)).count();
+    // Every piece a widget word, or a bar of short channel names most of which are
+    // (`首页 新闻 天中`).
     !pieces.is_empty()
-        && pieces
-            .iter()
-            .all(|p| UI_WORDS.contains(p) || p.chars().all(|c| c.is_ascii_digit() || c == '+'))
+        && (widgets == pieces.len()
+            || pieces.len() >= MENU_PIECES_MIN
+                && pieces.iter().all(|p| p.chars().count() <= MENU_PIECE_MAX)
+                && widgets * 2 >= pieces.len())
 }
+
+/// A bar of channel names has at least this many pieces…
+const MENU_PIECES_MIN: usize = 3;
+/// …of at most this many characters each.
+const MENU_PIECE_MAX: usize = 4;
 
 /// `编辑推荐:` — a few characters and a colon, nothing else.
 fn is_label(text: &str) -> bool {
@@ -453,6 +466,7 @@ mod tests {
             line("全区持证社工近1200人。"),
             line("编辑推荐:"),
             line("某某网友情提示:阅读完请到论坛交流学习"),
+            line("首頁 新聞 天中"),
             line("最新资讯"),
             line("- 某县社工证奖励申请通知"),
             line("- 某市社会工作者证书补贴通知"),

@@ -162,13 +162,13 @@ pub fn widen_punctuation(line: &str) -> String {
         .collect()
 }
 
-/// A comma doubled by a careless conversion is written once: `，，` → `，`, `，。` → `。`,
-/// `，、` → `、`.
+/// A comma doubled by a careless conversion is written once: `，，` and `，,` → `，`,
+/// `，。` → `。`, `，、` → `、`.
 pub fn collapse_doubled_commas(line: &str) -> String {
     let mut out: Vec<char> = Vec::with_capacity(line.len());
     for c in line.chars() {
         match (out.last(), c) {
-            (Some('，'), '，') => continue,
+            (Some('，'), '，' | ',') => continue,
             (Some('，'), '。' | '、') => {
                 out.pop();
             }
@@ -300,6 +300,7 @@ mod tests {
             "1,200人 at 10:30 http://x.cn"
         );
         assert_eq!(normalize_line("6月4日,,市人大, 。"), "6月4日，市人大。");
+        assert_eq!(normalize_line("獲悉,,2021年"), "獲悉，2021年");
     }
 
     #[test]
