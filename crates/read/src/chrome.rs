@@ -255,7 +255,7 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
         if repeated(i) && !kept && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
             drop[i] = true;
         }
-        if is_notice(&l.text) || is_furniture(l) || is_banner(&l.text) {
+        if is_notice(&l.text) || is_furniture(l) || is_banner(&l.text) || is_page_marker(&l.text) {
             drop[i] = true;
         }
     }
@@ -303,6 +303,20 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
         .zip(drop)
         .filter_map(|(l, d)| (!d).then_some(l))
         .collect()
+}
+
+/// Longest e-paper page marker line (`第A06版：要闻`), in chars.
+const PAGE_MARKER_MAX: usize = 16;
+
+/// `第A06版`, `第04版：综合`, `A3版`: an e-paper's page marker.
+fn is_page_marker(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && t[digits..].starts_with('版')
+        && text.chars().count() <= PAGE_MARKER_MAX
 }
 
 /// Longest section banner in brackets, in chars.
@@ -492,6 +506,14 @@ mod tests {
             line("青少年暑期营开营 2024-04-20"),
         ];
         assert_eq!(texts(strip(page)), ["正文一句话。"]);
+    }
+
+    #[test]
+    fn e_paper_page_markers() {
+        assert!(is_page_marker("第A06版"));
+        assert!(is_page_marker("第04版：综合"));
+        assert!(!is_page_marker("第3版社区新闻刊登了这件事的全过程报道"));
+        assert!(!is_page_marker("第十五个国际社工日"));
     }
 
     #[test]
