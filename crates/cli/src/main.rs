@@ -1,13 +1,17 @@
 //! `shegong`: build bundles from raw pages, extract articles, search bundles.
 //!
-//! Exit codes: 0 success; 1 success with skipped input files; 2 error.
+//! Exit codes: 0 success; 1 success with input files skipped or repaired; 2 error.
 
 mod inputs;
+mod ocr;
+mod resolution;
+mod walk;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use inputs::{read_pages, Page};
+use inputs::{read_pages, Options, Page};
+use ocr::Ocr;
 use shegong_article::Article;
 use shegong_extract::Pipeline;
 use shegong_extract::Taxonomy;
@@ -32,10 +36,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build a search bundle from page files or folders (.txt, searched recursively).
+    /// Build a search bundle from page files or folders (searched recursively): .txt, .html,
+    /// .htm, .mhtml, .docx, .pdf, and .png/.jpg/.tif through Tesseract.
     Build {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Where to write the bundle; the original pages go beside it in <name>.pages.bin.
         #[arg(short, long)]
         output: PathBuf,
@@ -50,10 +57,12 @@ enum Command {
         #[arg(long)]
         taxonomy: Option<PathBuf>,
     },
-    /// Print the articles found in page files or folders.
+    /// Print the articles found in page files or folders (the same kinds as build).
     Extract {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
@@ -100,6 +109,44 @@ enum Command {
     },
 }
 
+/// How page files are read.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// Files larger than this many MiB are not read.
+    #[arg(long, default_value_t = 64)]
+    max_file_mib: u64,
+    /// OCR language for images: chi_sim (Simplified) or chi_tra (Traditional sources).
+    #[arg(long, value_enum, default_value_t = OcrLang::ChiSim)]
+    ocr_lang: OcrLang,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OcrLang {
+    ChiSim,
+    ChiTra,
+}
+
+impl ReadArgs {
+    fn options(&self) -> Options {
+        Options {
+            max_bytes: self.max_file_mib.saturating_mul(1 << 20),
+            ocr: Ocr::new(match self.ocr_lang {
+                OcrLang::ChiSim => "chi_sim",
+                OcrLang::ChiTra => "chi_tra",
+            }),
+        }
+    }
+}
+
+impl Default for ReadArgs {
+    fn default() -> Self {
+        ReadArgs {
+            max_file_mib: 64,
+            ocr_lang: OcrLang::ChiSim,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
@@ -122,12 +169,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build {
             inputs,
+            read,
             output,
             index,
             quiet,
             taxonomy,
         } => build(
             &inputs,
+            &read.options(),
             &output,
             index.into(),
             quiet,
@@ -135,9 +184,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Extract {
             inputs,
+            read,
             format,
             taxonomy,
-        } => extract(&inputs, format, &pipeline(taxonomy.as_deref())?),
+        } => extract(
+            &inputs,
+            &read.options(),
+            format,
+            &pipeline(taxonomy.as_deref())?,
+        ),
         Command::Synth {
             articles,
             output,
@@ -197,21 +252,30 @@ fn pages_path(bundle: &Path) -> PathBuf {
     bundle.with_file_name(format!("{stem}.pages.bin"))
 }
 
-/// Read inputs, report skipped files; the exit code says whether any were skipped.
-fn load(inputs: &[PathBuf]) -> Result<(Vec<Page>, ExitCode)> {
-    let (pages, skipped) = read_pages(inputs)?;
-    for s in &skipped {
-        eprintln!("warning: skipped {}: {}", s.path.display(), s.reason);
+/// Read inputs and report, file by file, what was skipped or repaired and why, then a summary
+/// line; the exit code says whether anything was.
+fn load(inputs: &[PathBuf], options: &Options) -> Result<(Vec<Page>, ExitCode)> {
+    let loaded = read_pages(inputs, options)?;
+    for s in &loaded.skipped {
+        eprintln!("跳过 skipped {}: {}", s.path.display(), s.reason);
     }
-    for p in pages.iter().filter(|p| p.text.trim().is_empty()) {
-        eprintln!("warning: {} is empty", p.name);
+    for s in &loaded.repaired {
+        eprintln!("修复 repaired {}: {}", s.path.display(), s.reason);
     }
-    let code = if skipped.is_empty() {
+    let (read, skipped, repaired) = (
+        loaded.pages.len(),
+        loaded.skipped.len(),
+        loaded.repaired.len(),
+    );
+    eprintln!(
+        "读取 {read} 个文件，跳过 {skipped} 个，修复 {repaired} 个 (read {read} files, skipped {skipped}, repaired {repaired})"
+    );
+    let code = if skipped + repaired == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     };
-    Ok((pages, code))
+    Ok((loaded.pages, code))
 }
 
 /// The pipeline, with the taxonomy file if one is given.
@@ -246,12 +310,13 @@ fn articles_of(
 
 fn build(
     inputs: &[PathBuf],
+    options: &Options,
     output: &Path,
     mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
 ) -> Result<ExitCode> {
-    let (pages, code) = load(inputs)?;
+    let (pages, code) = load(inputs, options)?;
     let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
     let pb = (!quiet).then(|| {
         let pb = ProgressBar::new(bytes_in);
@@ -314,8 +379,13 @@ fn build(
     Ok(code)
 }
 
-fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<ExitCode> {
-    let (pages, code) = load(inputs)?;
+fn extract(
+    inputs: &[PathBuf],
+    options: &Options,
+    format: Format,
+    pipeline: &Pipeline,
+) -> Result<ExitCode> {
+    let (pages, code) = load(inputs, options)?;
     let articles = articles_of(&pages, pipeline, None);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -336,7 +406,7 @@ fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<Ex
 }
 
 fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Result<ExitCode> {
-    let (pages, code) = load(&[from.to_path_buf()])?;
+    let (pages, code) = load(&[from.to_path_buf()], &ReadArgs::default().options())?;
     let texts: Vec<String> = articles_of(&pages, &Pipeline::default(), None)
         .into_iter()
         .map(|a| a.text)

@@ -34,17 +34,19 @@ mod dict;
 mod fold;
 mod normalize;
 pub mod parallel;
+mod radicals;
 mod segment;
 pub mod sort;
 
 pub use chars::{ends_sentence, is_cjk, is_cjk_punct};
 pub use checksum::{crc32, digest, Digest};
 pub use dates::{find_dates, latest_full_date, DateMention, Relative};
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{decode, DecodeError, Decoded, Repaired};
 pub use dict::{domain_terms, DictError, Dictionary, Entry, PADDING_WORD, USER_WORD_FREQ};
 pub use fold::{fold, fold_char, half_width, to_simplified};
 pub use normalize::{
     clean_chars, join_lines, normalize_line, normalize_page, remove_cjk_spaces, repair_mojibake,
     typical_width,
 };
+pub use radicals::unify_radical;
 pub use segment::{Segmenter, Token};
