@@ -122,7 +122,9 @@ struct ReadArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum OcrLang {
+    #[value(name = "chi_sim")]
     ChiSim,
+    #[value(name = "chi_tra")]
     ChiTra,
 }
 
