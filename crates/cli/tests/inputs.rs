@@ -521,4 +521,6 @@ fn a_hostile_folder_gives_a_message_per_file_exit_code_1_and_a_bundle_of_every_g
         files.iter().filter(|f| f.contains("/tiny/")).count(),
         10_000
     );
+    // Ten thousand files are not left behind in the temporary folder.
+    std::fs::remove_dir_all(&d).unwrap();
 }
