@@ -35,13 +35,14 @@ mod dict;
 mod fold;
 mod normalize;
 pub mod parallel;
+mod radicals;
 mod segment;
 pub mod sort;
 
 pub use chars::{ends_sentence, is_cjk, is_cjk_punct};
 pub use checksum::{crc32, digest, Digest};
 pub use dates::{find_dates, latest_full_date, DateMention, Relative};
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{decode, DecodeError, Decoded, Repaired};
 pub use dict::{domain_terms, DictError, Dictionary, Entry, PADDING_WORD, USER_WORD_FREQ};
 pub use fold::{fold, fold_char, half_width, to_simplified};
 pub use normalize::{
@@ -49,4 +50,5 @@ pub use normalize::{
     remove_cjk_spaces, remove_pinyin_annotations, repair_mojibake, typical_width,
     widen_punctuation,
 };
+pub use radicals::unify_radical;
 pub use segment::{Segmenter, Token};
