@@ -23,12 +23,15 @@
 
 #![warn(missing_docs)]
 
+mod common_names;
+mod dateline;
 mod dates;
 mod extract;
 mod gazetteer;
 mod numbers;
 mod orgs;
 mod people;
+mod pinyin;
 mod pipeline;
 mod region;
 mod taxonomy;
