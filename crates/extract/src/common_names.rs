@@ -60,7 +60,8 @@ pub fn contains(kind: Kind, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{official_names, stem, Level};
+    use crate::gazetteer::{official_names, Level};
+    use shegong_article::short_place_name;
     use shegong_text::Dictionary;
     use std::collections::{BTreeSet, HashMap};
 
@@ -96,7 +97,9 @@ mod tests {
             if level == Level::Town && common(name, 150) {
                 out.insert(("generic", name.to_owned()));
             }
-            let Some(short) = stem(name) else { continue };
+            let Some(short) = short_place_name(name) else {
+                continue;
+            };
             match level {
                 Level::District => {
                     let place_word = words

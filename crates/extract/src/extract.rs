@@ -2,11 +2,10 @@
 //! organisations and key numbers. Fields already set (by front matter) are kept.
 
 use crate::gazetteer::{gazetteer, Mention};
-use crate::pinyin::without_pinyin;
 use crate::taxonomy::Taxonomy;
 use crate::{dateline, dates, numbers, orgs, people, region};
 use shegong_article::Article;
-use shegong_text::{find_dates, fold, latest_full_date, DateMention};
+use shegong_text::{find_dates, fold, latest_full_date, without_pinyin, DateMention};
 use std::ops::Range;
 
 /// The full text extraction reads: title, subtitle, body and caption, without pinyin
@@ -58,7 +57,7 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
                 .collect();
             a.region = region::resolve(g, &own, &page, lead).or_else(|| page_default.clone());
         }
-        let [title, lead, body] = a.folded_fields().map(|f| without_pinyin(&f));
+        let [title, lead, body] = a.folded_fields();
         if a.programs.is_empty() {
             a.programs = taxonomy.classify(&title, &lead, &body);
         }

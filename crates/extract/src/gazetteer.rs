@@ -12,6 +12,7 @@
 
 use crate::common_names::{self, Kind};
 use aho_corasick::{AhoCorasick, MatchKind};
+use shegong_article::short_place_name;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -124,92 +125,6 @@ pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(Gazetteer::load)
 }
-
-/// Suffixes that short forms drop, longest first.
-const SUFFIXES: [&str; 18] = [
-    "特别行政区",
-    "维吾尔自治区",
-    "壮族自治区",
-    "回族自治区",
-    "自治区",
-    "地区",
-    "新区",
-    "林区",
-    "省",
-    "市",
-    "区",
-    "县",
-    "盟",
-    "旗",
-    "镇",
-    "乡",
-    "街道",
-    "苏木",
-];
-
-/// Suffixes of autonomous prefectures, counties and banners, whose short form also drops the
-/// peoples named before them (秀山土家族苗族自治县 → 秀山).
-const AUTONOMOUS: [&str; 3] = ["自治州", "自治县", "自治旗"];
-
-/// The peoples of China, as named in autonomous divisions (longest first where one ends another).
-const PEOPLES: [&str; 56] = [
-    "蒙古族",
-    "回族",
-    "藏族",
-    "维吾尔族",
-    "苗族",
-    "彝族",
-    "壮族",
-    "布依族",
-    "朝鲜族",
-    "满族",
-    "侗族",
-    "瑶族",
-    "白族",
-    "土家族",
-    "哈尼族",
-    "哈萨克族",
-    "傣族",
-    "黎族",
-    "傈僳族",
-    "佤族",
-    "畲族",
-    "高山族",
-    "拉祜族",
-    "水族",
-    "东乡族",
-    "纳西族",
-    "景颇族",
-    "柯尔克孜族",
-    "土族",
-    "达斡尔族",
-    "仫佬族",
-    "羌族",
-    "布朗族",
-    "撒拉族",
-    "毛南族",
-    "仡佬族",
-    "锡伯族",
-    "阿昌族",
-    "普米族",
-    "塔吉克族",
-    "怒族",
-    "乌孜别克族",
-    "俄罗斯族",
-    "鄂温克族",
-    "德昂族",
-    "保安族",
-    "裕固族",
-    "京族",
-    "塔塔尔族",
-    "独龙族",
-    "鄂伦春族",
-    "赫哲族",
-    "门巴族",
-    "珞巴族",
-    "基诺族",
-    "各族",
-];
 
 /// Endings of ordinary town names; a town name without one (开发区, 温泉地区, 农场) is generic
 /// unless it starts with the name of a place above it.
@@ -475,27 +390,6 @@ fn add(
     });
 }
 
-/// The stem a short form keeps: 上海市 → 上海, 秀山土家族苗族自治县 → 秀山, 东乡族自治县 →
-/// 东乡, 大朗镇 → 大朗; `None` when it would be shorter than two characters.
-pub(crate) fn stem(name: &str) -> Option<&str> {
-    for suffix in AUTONOMOUS {
-        if let Some(rest) = name.strip_suffix(suffix) {
-            let first = PEOPLES
-                .iter()
-                .filter_map(|p| rest.find(p).map(|at| (at, *p)))
-                .min();
-            let stem = match first {
-                Some((0, people)) => people.strip_suffix('族').unwrap_or(people),
-                Some((at, _)) => &rest[..at],
-                None => rest,
-            };
-            return (stem.chars().count() >= 2).then_some(stem);
-        }
-    }
-    let stem = SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
-    (stem.chars().count() >= 2).then_some(stem)
-}
-
 /// The forms people write for division `i`, with what each needs.
 fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
     let d = &divisions[i];
@@ -516,7 +410,7 @@ fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
             }
             if TOWN_ENDINGS.iter().any(|e| name.ends_with(e)) {
                 // 凌云路 (of 凌云路街道) is a road.
-                if let Some(stem) = stem(name).filter(|s| !s.ends_with('路')) {
+                if let Some(stem) = short_place_name(name).filter(|s| !s.ends_with('路')) {
                     if !common_names::contains(Kind::Town, stem) {
                         out.push((stem.to_owned(), Need::Context));
                     }
@@ -524,7 +418,7 @@ fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
             }
         }
         _ => {
-            if let Some(stem) = stem(name) {
+            if let Some(stem) = short_place_name(name) {
                 let need = if d.level >= Level::District && common_names::contains(Kind::Word, stem)
                 {
                     Need::Agreement
@@ -580,7 +474,7 @@ fn starts_with_an_ancestor(divisions: &[Division], i: usize) -> bool {
     let mut cur = divisions[i].parent;
     while let Some(p) = cur {
         let above = divisions[p].name.as_str();
-        let short = stem(above).unwrap_or(above);
+        let short = short_place_name(above).unwrap_or(above);
         if divisions[i].name.starts_with(short) {
             return true;
         }
@@ -634,10 +528,6 @@ mod tests {
 
     #[test]
     fn autonomous_divisions_by_their_place_name() {
-        assert_eq!(stem("秀山土家族苗族自治县"), Some("秀山"));
-        assert_eq!(stem("东乡族自治县"), Some("东乡"));
-        assert_eq!(stem("延边朝鲜族自治州"), Some("延边"));
-        assert_eq!(stem("陵水黎族自治县"), Some("陵水"));
         assert_eq!(names("秀山县钟灵镇"), ["秀山县", "钟灵镇"]);
     }
 

@@ -31,7 +31,6 @@ mod gazetteer;
 mod numbers;
 mod orgs;
 mod people;
-mod pinyin;
 mod pipeline;
 mod region;
 mod taxonomy;

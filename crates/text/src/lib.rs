@@ -9,6 +9,8 @@
 //!   private-use characters, full-width letters and digits, spaces OCR put between CJK
 //!   characters, the PDF font mojibake of Chinese newspapers (`渊…冤` → `（…）`), and column-broken
 //!   lines joined back into paragraphs: [`normalize_line`], [`join_lines`] and the steps they use;
+//! - **pinyin annotations** some reposts put after characters (`構(gòu)建`) removed for reading:
+//!   [`without_pinyin`];
 //! - **fold** to the searchable form (Traditional → Simplified, full-width → half-width, lower
 //!   case), one char for one char so offsets stay valid in the original: [`fold`];
 //! - the **dictionary** (jieba's word list behind the `full-dict` feature, user words, and the
@@ -34,6 +36,7 @@ mod dict;
 mod fold;
 mod normalize;
 pub mod parallel;
+mod pinyin;
 mod segment;
 pub mod sort;
 
@@ -47,4 +50,5 @@ pub use normalize::{
     clean_chars, join_lines, normalize_line, normalize_page, remove_cjk_spaces, repair_mojibake,
     typical_width,
 };
+pub use pinyin::without_pinyin;
 pub use segment::{Segmenter, Token};

@@ -1,6 +1,6 @@
 //! Pinyin annotations: some reposts (often Traditional) follow characters with their reading in
-//! brackets, `構(gòu)建`, `濱海新區(qū)泰達街道`, `龍門(mén)街道`. The annotations break every name
-//! and cue they sit in, so extraction reads the text without them.
+//! brackets, `構(gòu)建`, `濱海新區(qū)泰達街道`, `標(biāo)桿社工站`. The annotations break every word,
+//! name and cue they sit in, so extraction and the index read the text without them.
 
 /// Letters of Hanyu Pinyin with tone marks (and ü).
 const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
@@ -32,7 +32,7 @@ pub fn without_pinyin(text: &str) -> String {
         let close = rest[inner_start..]
             .find([')', '）'])
             .map(|c| inner_start + c);
-        let follows_cjk = out.chars().last().is_some_and(shegong_text::is_cjk);
+        let follows_cjk = out.chars().last().is_some_and(crate::is_cjk);
         match close {
             Some(close) if follows_cjk && is_pinyin(&rest[inner_start..close]) => {
                 let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
