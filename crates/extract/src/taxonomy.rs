@@ -168,6 +168,46 @@ mod tests {
     }
 
     #[test]
+    fn police_weather_and_traffic_items() {
+        let t = Taxonomy::builtin();
+        // A theft solved is public safety.
+        assert_eq!(
+            t.classify(
+                "男子盗窃电动车被抓获",
+                "近日，高新区派出所民警抓获一名盗窃电动车的嫌疑人",
+                "民警调取监控，破案"
+            ),
+            ["public-safety"]
+        );
+        // A weather warning is no social-work program: 自治区 is not 自治, 卫生 is not health.
+        assert!(t
+            .classify(
+                "内蒙古发布暴雨橙色预警",
+                "内蒙古自治区气象台发布暴雨橙色预警信号",
+                "降雨量已达50毫米以上，注意防范山洪"
+            )
+            .is_empty());
+    }
+
+    #[test]
+    fn cues_of_the_field_beyond_the_obvious() {
+        let t = Taxonomy::builtin();
+        // Relief for families in hardship is assistance, though no 救助 is written.
+        let got = t.classify(
+            "",
+            "社福中心募集物资，透过实物银行送达困难家庭",
+            "让家庭安心过年",
+        );
+        assert_eq!(got.first().map(String::as_str), Some("assistance"));
+        // Sandplay with a counselling team is mental health.
+        let got = t.classify("", "社区联合心理辅导社工团队开展沙盘游戏", "居民放松心情");
+        assert_eq!(got.first().map(String::as_str), Some("mental-health"));
+        // A cleanup by volunteers is not a health service.
+        let got = t.classify("", "志愿者清理环境卫生死角，志愿者参与", "居民爱心参与");
+        assert!(!got.contains(&"health".to_owned()), "{got:?}");
+    }
+
+    #[test]
     fn longer_cues_win() {
         let t = Taxonomy::builtin();
         let got = t.classify("精神健康社工站揭牌", "", "精神健康社工站");
