@@ -61,8 +61,7 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
         if a.programs.is_empty() {
             a.programs = taxonomy.classify(&title, &lead, &body);
         }
-        let lead_end = lead_range(a).end;
-        let (main, all) = dates::resolve(&found[k], reference, lead_end);
+        let (main, all) = dates::resolve(&texts[k], &found[k], reference);
         if a.date.is_none() {
             a.date = main.or_else(|| a.published.clone());
         }
