@@ -106,8 +106,12 @@ pub fn short_place_name(name: &str) -> Option<&str> {
             return (stem.chars().count() >= 2).then_some(stem);
         }
     }
-    let stem = SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
-    (stem.chars().count() >= 2).then_some(stem)
+    // The first suffix that leaves two characters or more: 神农架林区 → 神农架, but
+    // 士林区 → 士林 (not 士 and 林区).
+    SUFFIXES
+        .iter()
+        .filter_map(|s| name.strip_suffix(s))
+        .find(|stem| stem.chars().count() >= 2)
 }
 
 #[cfg(test)]
@@ -127,6 +131,8 @@ mod tests {
             ("延边朝鲜族自治州", Some("延边")),
             ("陵水黎族自治县", Some("陵水")),
             ("奈曼旗", Some("奈曼")),
+            ("神农架林区", Some("神农架")),
+            ("士林区", Some("士林")),
             ("大朗镇", Some("大朗")),
             ("凌云路街道", Some("凌云路")),
             ("和县", None),

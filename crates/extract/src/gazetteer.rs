@@ -273,8 +273,8 @@ impl Gazetteer {
     }
 
     /// All names in `folded` text (char offsets). Where names overlap, the longest wins
-    /// (`民建阳泉市委会` holds 阳泉市, not 建阳), so a short name never matches inside a longer
-    /// one; partial town names only where no other name is. A short form followed by a word
+    /// (`民建阳泉市委会` holds 阳泉市, not 建阳; `静安寺街` the town, not 静安), so a short name
+    /// never matches inside a longer one; of equal length a whole name wins over a partial one. A short form followed by a word
     /// that makes it a street, a community or an institution named after a place (中山路,
     /// 卧龙社区, 中山大学) is not a place.
     pub fn find(&self, folded: &str) -> Vec<Mention> {
@@ -290,21 +290,34 @@ impl Gazetteer {
         while char_at.len() <= folded.len() {
             char_at.push(n);
         }
-        let mut taken: Vec<(usize, usize, &Vec<Reading>)> = Vec::new();
-        for (matcher, readings) in [
-            (&self.matcher, &self.forms_of),
-            (&self.partial_matcher, &self.partial_of),
+        // (start, end, partial, readings)
+        let mut found: Vec<(usize, usize, bool, &Vec<Reading>)> = Vec::new();
+        for (partial, matcher, readings) in [
+            (false, &self.matcher, &self.forms_of),
+            (true, &self.partial_matcher, &self.partial_of),
         ] {
-            let mut found: Vec<(usize, usize, &Vec<Reading>)> = matcher
-                .find_overlapping_iter(folded)
-                .map(|m| (m.start(), m.end(), &readings[m.pattern().as_usize()]))
-                .filter(|&(s, e, r)| !self.names_something_else(r, &folded[s..e], &folded[e..]))
-                .collect();
-            found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
-            for f in found {
-                if !taken.iter().any(|&(s, e, _)| s < f.1 && f.0 < e) {
-                    taken.push(f);
-                }
+            found.extend(
+                matcher
+                    .find_overlapping_iter(folded)
+                    .map(|m| {
+                        (
+                            m.start(),
+                            m.end(),
+                            partial,
+                            &readings[m.pattern().as_usize()],
+                        )
+                    })
+                    .filter(|&(s, e, _, r)| {
+                        !self.names_something_else(r, &folded[s..e], &folded[e..])
+                    }),
+            );
+        }
+        // Longest first (静安寺街 over 静安); of equal length a whole name before a partial one.
+        found.sort_by_key(|&(s, e, partial, _)| (std::cmp::Reverse(e - s), partial, s));
+        let mut taken: Vec<(usize, usize, &Vec<Reading>)> = Vec::new();
+        for (s, e, _, r) in found {
+            if !taken.iter().any(|&(ts, te, _)| ts < e && s < te) {
+                taken.push((s, e, r));
             }
         }
         taken.sort_by_key(|&(s, ..)| s);
@@ -406,6 +419,15 @@ fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
                 if stem.chars().count() >= 2 {
                     out.push((format!("{stem}街"), Need::Context));
                     out.push((format!("{stem}办事处"), Need::Context));
+                }
+            }
+            // A long official name ending in the town's own (天津经济技术开发区东区泰达街道).
+            if let Some((_, tail)) = name.rsplit_once('区') {
+                if name.chars().count() >= 8
+                    && tail.chars().count() >= 3
+                    && TOWN_ENDINGS.iter().any(|e| tail.ends_with(e))
+                {
+                    out.push((tail.to_owned(), Need::Nothing));
                 }
             }
             if TOWN_ENDINGS.iter().any(|e| name.ends_with(e)) {
@@ -541,6 +563,10 @@ mod tests {
     fn the_longest_of_overlapping_names_wins() {
         // 民建 is a party; 建阳 (Fujian) must not hide 阳泉市.
         assert_eq!(names("民建阳泉市委会主委"), ["阳泉市"]);
+        // The partial town name 静安寺街 (静安寺街道) is longer than 静安 (静安区).
+        assert_eq!(names("静安寺街社区"), ["静安寺街"]);
+        // A long official town name is also found by its own name.
+        assert_eq!(names("滨海新区泰达街道"), ["滨海新区", "泰达街道"]);
     }
 
     #[test]

@@ -118,7 +118,8 @@ pub fn resolve(
 /// Names written one after the other state their hierarchy: in `成华区青龙街道` only the
 /// 青龙街道 under 成华区 is meant, and `阳泉市城区` is the district 城区 of 阳泉市. A town
 /// written after a district the official list does not put it under (`天府新区青龙街道`, a
-/// functional zone) is taken as that district's town.
+/// functional zone) is taken as that district's town, where the district is named on its own
+/// (not by a partial name like 经开区, which many districts share).
 /// Returns the mentions with readings narrowed, and the (district, town name) pairs read so.
 fn read_compounds(g: &Gazetteer, mentions: &[Mention]) -> (Vec<Mention>, Vec<(usize, String)>) {
     let mut out: Vec<Mention> = mentions.to_vec();
@@ -144,9 +145,10 @@ fn read_compounds(g: &Gazetteer, mentions: &[Mention]) -> (Vec<Mention>, Vec<(us
         if !under.is_empty() {
             readings.push((out[k].readings.clone(), under.clone()));
             out[k].readings = under;
-        } else if parents
+        } else if out[k - 1]
+            .readings
             .iter()
-            .all(|&p| g.divisions[p].level == Level::District)
+            .all(|r| g.divisions[r.div].level == Level::District && r.need == Need::Nothing)
             && out[k]
                 .readings
                 .iter()
@@ -223,7 +225,14 @@ fn supported(g: &Gazetteer, mentions: Vec<Mention>, named: &[usize]) -> Vec<Ment
             .copied()
             .filter(|r| match r.need {
                 Need::Nothing => true,
-                Need::Agreement | Need::Parent => agrees(r.div),
+                Need::Agreement => agrees(r.div),
+                // 城区 where 阳泉市 is named: the district of that city.
+                Need::Parent => {
+                    agrees(r.div)
+                        || g.divisions[r.div]
+                            .parent
+                            .is_some_and(|p| named.binary_search(&p).is_ok())
+                }
                 Need::Context => {
                     agrees(r.div)
                         || in_context(r.div)
@@ -570,10 +579,14 @@ mod tests {
             path(&region("公安县社工站成立。公安社工走进社区", "")),
             "湖北省>荆州市>公安县>-"
         );
-        // 城区 right after 阳泉市 is its district.
+        // 城区 right after 阳泉市 is its district, and so where 阳泉市 is named.
         assert_eq!(
             path(&region("阳泉市城区上站街道", "")),
             "山西省>阳泉市>城区>上站街道"
+        );
+        assert_eq!(
+            path(&region("城区南边堰社区。城区区委常委调研", "阳泉市")),
+            "山西省>阳泉市>城区>-"
         );
     }
 
