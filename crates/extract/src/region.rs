@@ -273,7 +273,7 @@ pub fn page_default(g: &Gazetteer, page: &[Mention]) -> Option<Region> {
     let (page, _) = read(g, page, &Page::default());
     let (best, deepest) = best_candidate(g, &page, &grouped(&page), &[])?;
     let page = meaning(g, page, deepest);
-    let mut node = descend(g, best, &page, &[]);
+    let mut node = descend(g, best, &page, &(Vec::new(), None));
     while g.divisions[node].level > Level::District {
         node = g.divisions[node].parent?;
     }
@@ -378,11 +378,12 @@ fn best_candidate(
 }
 
 /// Where the event took place, as the text writes it out (`上海市嘉定区江桥镇` → 江桥镇): the
-/// first place of the lead (news opens with it) and every place written after 在 or 于 (`在莘庄镇
-/// 文化活动中心举行`).
-fn event_places(mentions: &[Mention], lead: Range<usize>) -> Vec<usize> {
+/// places written after 在 or 于 (`在莘庄镇文化活动中心举行`), and the first place of the lead
+/// (news opens with it). Returns (venues, lead place).
+fn event_places(mentions: &[Mention], lead: Range<usize>) -> (Vec<usize>, Option<usize>) {
     let first_in_lead = mentions.iter().position(|m| lead.contains(&m.start));
-    let mut out = Vec::new();
+    let mut venues = Vec::new();
+    let mut lead_place = None;
     let mut k = 0;
     while k < mentions.len() {
         let start = k;
@@ -392,21 +393,30 @@ fn event_places(mentions: &[Mention], lead: Range<usize>) -> Vec<usize> {
         {
             k += 1;
         }
-        if Some(start) == first_in_lead || mentions[start].at {
-            if let [only] = mentions[k].readings[..] {
-                out.push(only.div);
+        if let [only] = mentions[k].readings[..] {
+            if mentions[start].at {
+                venues.push(only.div);
+            }
+            if Some(start) == first_in_lead {
+                lead_place = Some(only.div);
             }
         }
         k += 1;
     }
-    out
+    (venues, lead_place)
 }
 
 /// From `node`, step down to a mentioned child while it has at least twice the mentions of
 /// all its siblings together and a quarter of those of `node` itself (an article naming 天津
 /// eight times and 滨海新区 once is about the city); or, where the event took place in the
-/// child, twice the mentions of any one sibling.
-fn descend(g: &Gazetteer, mut node: usize, mentions: &[Mention], events: &[usize]) -> usize {
+/// child, twice the mentions of any one sibling (and two mentions where it is only the lead's
+/// first place, not a venue).
+fn descend(
+    g: &Gazetteer,
+    mut node: usize,
+    mentions: &[Mention],
+    (venues, lead): &(Vec<usize>, Option<usize>),
+) -> usize {
     loop {
         // Mentioned divisions below `node`, counted at the child level they fall under.
         let mut counts: Vec<(usize, usize)> = Vec::new();
@@ -436,8 +446,10 @@ fn descend(g: &Gazetteer, mut node: usize, mentions: &[Mention], events: &[usize
             .iter()
             .filter(|m| m.divisions().any(|d| d == node))
             .count();
-        let event = events.iter().any(|&e| g.chain(e).contains(&top));
-        if (n >= 2 * rest && 4 * n >= itself) || (event && n >= 2 * second) {
+        let on_path = |e: usize| g.chain(e).contains(&top);
+        let venue = venues.iter().any(|&e| on_path(e)) && n >= 2 * second;
+        let in_lead = lead.is_some_and(on_path) && n >= 2 && n >= 2 * second;
+        if (n >= 2 * rest && 4 * n >= itself) || venue || in_lead {
             node = top;
         } else {
             return node;
@@ -610,6 +622,20 @@ mod tests {
             )),
             "浙江省>杭州市>萧山区>-"
         );
+    }
+
+    #[test]
+    fn hong_kong_macao_and_taiwan() {
+        // Hong Kong news names its districts and government, not 香港.
+        let hk = shegong_text::fold("為協助大埔宏福苑受影響居民，社會福利署啟動一戶一社工支援計劃");
+        assert_eq!(path(&region(&hk, "")), "香港特别行政区>香港特别行政区>->-");
+        let tw =
+            shegong_text::fold("臺東縣政府表示，縱谷線區社福中心服務涵蓋延平鄉、鹿野鄉、關山鎮");
+        assert_eq!(path(&region(&tw, "")), "台湾省>台东县>->-");
+        let tp = shegong_text::fold(
+            "台北市社會局建構社會安全網，士林區社福中心舉辦園遊會，士林社福中心結合里辦公室",
+        );
+        assert_eq!(path(&region(&tp, "")), "台湾省>台北市>士林区>-");
     }
 
     #[test]
