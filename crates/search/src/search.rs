@@ -31,9 +31,10 @@ const PROXIMITY_WEIGHT: f32 = 0.5;
 const PROXIMITY_TOP: usize = 200;
 /// A query word's other forms (社会工作服务站 for 社工站) score this share of the written one.
 const SYNONYM_SHARE: f32 = 0.9;
-/// What a word naming an article's region weighs, as a term frequency of a body word: the
-/// article is found, below those whose text names the place.
-const PLACE_WEIGHT: f32 = 0.5;
+/// What a word naming an article's region weighs, as a term frequency of a body word: twice
+/// one (an article extracted to 佛山 is about 佛山, more than one that names it once in
+/// passing).
+const PLACE_WEIGHT: f32 = 2.0;
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -479,8 +480,8 @@ impl Engine {
         )
     }
 
-    /// Documents whose region is called `name` at some level, scored as one body word of
-    /// weight [`PLACE_WEIGHT`].
+    /// Documents whose region is called `name` at some level, scored as one word of weight
+    /// [`PLACE_WEIGHT`].
     fn match_place(&self, name: &str) -> DocList {
         let docs = self.places.docs(name);
         let n = self.index.doc_count() as f32;
