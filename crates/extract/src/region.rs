@@ -322,6 +322,11 @@ fn best_candidate(
         .iter()
         .map(|s| (s.1, s.2))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)))?;
+    // Two characters named once, agreeing with nothing, are as likely the end of one word and
+    // the start of the next (决定兴趣 holds 定兴): no region.
+    if top == (1.0, 0.0) && article.iter().all(|m| m.end - m.start <= 2) {
+        return None;
+    }
     let mut tied: Vec<usize> = scored
         .iter()
         .filter(|s| (s.1, s.2) == top)
@@ -640,7 +645,19 @@ mod tests {
 
     #[test]
     fn a_short_form_means_the_larger_division() {
-        assert_eq!(path(&region("辽阳开展社工站试点", "")), "辽宁省>辽阳市>->-");
+        assert_eq!(
+            path(&region("辽阳开展社工站试点，辽阳社工站", "")),
+            "辽宁省>辽阳市>->-"
+        );
+    }
+
+    #[test]
+    fn two_characters_named_once_are_not_enough() {
+        assert_eq!(path(&region("举手投票等方式决定兴趣学堂活动内容", "")), "");
+        assert_eq!(
+            path(&region("民勤社工站开展活动，民勤县民政局", "")),
+            "甘肃省>武威市>民勤县>-"
+        );
     }
 
     #[test]
