@@ -3,27 +3,35 @@
 //! of every level of an article's region, and its short form, leads to the article.
 
 use shegong_article::Article;
-use shegong_text::fold;
-use std::collections::BTreeMap;
+use shegong_text::{fold, sort};
 
 /// Articles by the (folded) names of their regions.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    /// Name → ascending documents.
-    docs: BTreeMap<String, Vec<u32>>,
+    /// (name, ascending documents), sorted by name.
+    docs: Vec<(String, Vec<u32>)>,
 }
 
 impl Places {
     /// The names of the articles' regions; documents are positions in `articles`.
     pub fn new(articles: &[Article]) -> Self {
-        let mut docs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut pairs: Vec<(String, u32)> = Vec::new();
         for (doc, a) in articles.iter().enumerate() {
             let Some(region) = &a.region else { continue };
-            for name in region.names() {
-                let list = docs.entry(fold(name)).or_default();
-                if list.last() != Some(&(doc as u32)) {
-                    list.push(doc as u32);
-                }
+            pairs.extend(
+                region
+                    .names()
+                    .into_iter()
+                    .map(|name| (fold(name), doc as u32)),
+            );
+        }
+        sort::sort(&mut pairs);
+        pairs.dedup();
+        let mut docs: Vec<(String, Vec<u32>)> = Vec::new();
+        for (name, doc) in pairs {
+            match docs.last_mut() {
+                Some((last, list)) if *last == name => list.push(doc),
+                _ => docs.push((name, vec![doc])),
             }
         }
         Places { docs }
@@ -31,7 +39,9 @@ impl Places {
 
     /// The documents whose region is called `folded` at some level, ascending.
     pub fn docs(&self, folded: &str) -> &[u32] {
-        self.docs.get(folded).map_or(&[], Vec::as_slice)
+        self.docs
+            .binary_search_by(|(name, _)| name.as_str().cmp(folded))
+            .map_or(&[], |i| self.docs[i].1.as_slice())
     }
 }
 
