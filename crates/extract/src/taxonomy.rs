@@ -20,7 +20,7 @@ const MAX_PROGRAMS: usize = 3;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 /// Why a taxonomy file could not be loaded.
 pub enum TaxonomyError {
-    #[error("taxonomy is not valid TOML: {0} (each program is a [[program]] table with id, zh, en and cues)")]
+    #[error("taxonomy is not valid TOML: {0} (each program is a [[program]] table with id, zh, en and cues; an optional top-level not_cues list holds phrases that suggest no program)")]
     /// The file is not valid TOML of the expected shape.
     Toml(String),
     #[error("taxonomy program `{0}` has no cues")]
@@ -48,6 +48,10 @@ pub struct Program {
 struct File {
     #[serde(default)]
     program: Vec<Program>,
+    /// Phrases that hold a cue but do not suggest its program (福彩公益金 is funding, not
+    /// volunteering): matched so that the cue inside them is not.
+    #[serde(default)]
+    not_cues: Vec<String>,
 }
 
 /// A loaded taxonomy.
@@ -56,8 +60,8 @@ pub struct Taxonomy {
     /// The programs, in file order.
     pub programs: Vec<Program>,
     matcher: AhoCorasick,
-    /// For each cue pattern, the program it belongs to.
-    cue_program: Vec<usize>,
+    /// For each cue pattern, the program it belongs to (none for a not-cue).
+    cue_program: Vec<Option<usize>>,
 }
 
 impl Taxonomy {
@@ -75,8 +79,12 @@ impl Taxonomy {
             }
             for c in &p.cues {
                 patterns.push(shegong_text::fold(c));
-                cue_program.push(i);
+                cue_program.push(Some(i));
             }
+        }
+        for c in &file.not_cues {
+            patterns.push(shegong_text::fold(c));
+            cue_program.push(None);
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -115,7 +123,9 @@ impl Taxonomy {
             (body, BODY_WEIGHT),
         ] {
             for m in self.matcher.find_iter(text) {
-                scores[self.cue_program[m.pattern().as_usize()]] += weight;
+                if let Some(p) = self.cue_program[m.pattern().as_usize()] {
+                    scores[p] += weight;
+                }
             }
         }
         let mut ranked: Vec<(usize, f32)> = scores
@@ -202,6 +212,9 @@ mod tests {
         // Sandplay with a counselling team is mental health.
         let got = t.classify("", "社区联合心理辅导社工团队开展沙盘游戏", "居民放松心情");
         assert_eq!(got.first().map(String::as_str), Some("mental-health"));
+        // Welfare-lottery funds (福彩公益金) are no volunteering.
+        let got = t.classify("", "社会工作服务站由福彩公益金扶持", "社工站");
+        assert!(!got.contains(&"volunteering".to_owned()), "{got:?}");
         // A cleanup by volunteers is not a health service.
         let got = t.classify("", "志愿者清理环境卫生死角，志愿者参与", "居民爱心参与");
         assert!(!got.contains(&"health".to_owned()), "{got:?}");
