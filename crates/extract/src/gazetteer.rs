@@ -2,8 +2,8 @@
 //! a curated supplement (functional zones, Taiwan, the names Hong Kong and Macao news uses,
 //! renamed divisions), and the forms people write (闵行 → 闵行区, 上海 → 上海市,
 //! 凌云街道 → 凌云路街道, 秀山 → 秀山土家族苗族自治县, 大朗 → 大朗镇, 石家庄高新区). Names are
-//! found in folded text with leftmost-longest matching, so a short name never matches inside a
-//! longer one.
+//! found in folded text, overlapping ones going to the longest, so a short name never matches
+//! inside a longer one.
 //!
 //! Not every form names its place on its own: a form that is also a common word (公安 for
 //! 公安县, [`common_names`](crate::common_names)), a generic name (城区, 街道, 开发区) and a
