@@ -8,7 +8,8 @@ use crate::state::use_state;
 use leptos::prelude::*;
 use shegong_article::YearMonth;
 use shegong_search::RegionCount;
-use shegong_search::{Engine, Results};
+use shegong_search::{Engine, Facets as Counts};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The label of a program id in the given language (the id itself if the bundle has none).
@@ -32,7 +33,7 @@ fn unknown_row(label: &'static str, n: usize) -> impl IntoView {
 }
 
 #[component]
-pub fn Facets(results: Memo<Results>) -> impl IntoView {
+pub fn Facets(facets: Memo<Counts>) -> impl IntoView {
     let state = use_state();
     // On narrow screens the filters fold away behind a button so results come first.
     let shown = RwSignal::new(false);
@@ -50,9 +51,9 @@ pub fn Facets(results: Memo<Results>) -> impl IntoView {
                 {move || if shown.get() { " ▴" } else { " ▾" }}
             </button>
             <SelectedChips />
-            <ProgramFacet results=results />
-            <RegionFacet results=results />
-            <DateFacet results=results />
+            <ProgramFacet facets=facets />
+            <RegionFacet facets=facets />
+            <DateFacet facets=facets />
         </aside>
     }
 }
@@ -110,18 +111,16 @@ fn SelectedChips() -> impl IntoView {
 }
 
 #[component]
-fn ProgramFacet(results: Memo<Results>) -> impl IntoView {
+fn ProgramFacet(facets: Memo<Counts>) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
     view! {
         <fieldset class="facet" data-testid="facet-program">
             <legend>{move || state.t().programs}</legend>
             {move || {
-                let f = results.get().facets;
+                let (programs, unknown) = facets.with(|f| (f.programs.clone(), f.program_unknown));
                 let lang = state.lang.get();
-                let unknown = f.program_unknown;
-                let options = f
-                    .programs
+                let options = programs
                     .into_iter()
                     .map(|(id, n)| {
                         let label = program_label(&collection.engine, &id, lang);
@@ -148,8 +147,9 @@ fn ProgramFacet(results: Memo<Results>) -> impl IntoView {
     }
 }
 
-/// One level of the region tree; nodes with children can be expanded.
-fn region_nodes(nodes: Vec<RegionCount>, lang: Lang) -> AnyView {
+/// One level of the region tree; nodes with children can be expanded. Which nodes are open
+/// lives in `open` (their paths), outside the tree, so it survives new results.
+fn region_nodes(nodes: Vec<RegionCount>, lang: Lang, open: RwSignal<HashSet<String>>) -> AnyView {
     let state = use_state();
     nodes
         .into_iter()
@@ -158,14 +158,29 @@ fn region_nodes(nodes: Vec<RegionCount>, lang: Lang) -> AnyView {
             let selected_path = node.path.clone();
             let children = node.children;
             let has_children = !children.is_empty();
-            let open = RwSignal::new(false);
+            let is_open = {
+                let path = node.path.clone();
+                move || open.with(|o| o.contains(&path))
+            };
+            let toggle = {
+                let path = node.path.clone();
+                move |_| {
+                    open.update(|o| {
+                        if !o.remove(&path) {
+                            o.insert(path.clone());
+                        }
+                    })
+                }
+            };
+            let is_open_label = is_open.clone();
+            let is_open_arrow = is_open.clone();
             view! {
                 <li>
                     {has_children.then(|| view! {
                         <button class="toggle" aria-label=format!("{} {}", lang.texts().expand, node.name)
-                            aria-expanded=move || open.get().to_string()
-                            on:click=move |_| open.update(|o| *o = !*o)>
-                            {move || if open.get() { "▾" } else { "▸" }}
+                            aria-expanded=move || is_open_label().to_string()
+                            on:click=toggle>
+                            {move || if is_open_arrow() { "▾" } else { "▸" }}
                         </button>
                     })}
                     <button
@@ -180,8 +195,8 @@ fn region_nodes(nodes: Vec<RegionCount>, lang: Lang) -> AnyView {
                         {node.name}
                     </button>
                     <span class="n">{node.count}</span>
-                    {move || (open.get() && has_children).then(|| view! {
-                        <ul>{region_nodes(children.clone(), lang)}</ul>
+                    {move || (is_open() && has_children).then(|| view! {
+                        <ul>{region_nodes(children.clone(), lang, open)}</ul>
                     })}
                 </li>
             }
@@ -191,17 +206,17 @@ fn region_nodes(nodes: Vec<RegionCount>, lang: Lang) -> AnyView {
 }
 
 #[component]
-fn RegionFacet(results: Memo<Results>) -> impl IntoView {
+fn RegionFacet(facets: Memo<Counts>) -> impl IntoView {
     let state = use_state();
+    let open = RwSignal::new(HashSet::new());
     view! {
         <fieldset class="facet" data-testid="facet-region">
             <legend>{move || state.t().regions}</legend>
             {move || {
-                let f = results.get().facets;
+                let (regions, unknown) = facets.with(|f| (f.regions.clone(), f.region_unknown));
                 let lang = state.lang.get();
-                let unknown = f.region_unknown;
                 view! {
-                    <ul class="tree">{region_nodes(f.regions, lang)}</ul>
+                    <ul class="tree">{region_nodes(regions, lang, open)}</ul>
                     {unknown_row(lang.texts().unknown_region, unknown)}
                 }
             }}
@@ -244,19 +259,18 @@ enum End {
 }
 
 #[component]
-fn DateFacet(results: Memo<Results>) -> impl IntoView {
+fn DateFacet(facets: Memo<Counts>) -> impl IntoView {
     let state = use_state();
     view! {
         <fieldset class="facet" data-testid="facet-date">
             <legend>{move || state.t().dates}</legend>
             {move || {
-                let f = results.get().facets;
+                let (months, years, unknown) =
+                    facets.with(|f| (f.months.clone(), f.years.clone(), f.date_unknown));
                 let lang = state.lang.get();
                 let t = lang.texts();
-                let max = f.months.iter().map(|(_, n)| *n).max().unwrap_or(1);
-                let unknown = f.date_unknown;
-                let bars = f
-                    .months
+                let max = months.iter().map(|(_, n)| *n).max().unwrap_or(1);
+                let bars = months
                     .into_iter()
                     .filter_map(|(label, n)| Some((YearMonth::parse(&label)?, label, n)))
                     .map(|(ym, label, n)| {
@@ -278,7 +292,7 @@ fn DateFacet(results: Memo<Results>) -> impl IntoView {
                     .collect_view();
                 view! {
                     {bars}
-                    {f.years.into_iter().map(|(y, n)| view! {
+                    {years.into_iter().map(|(y, n)| view! {
                         <p class="option"><span>{lang.year_only(y)}</span><span class="n">{n}</span></p>
                     }).collect_view()}
                     {unknown_row(t.unknown_date, unknown)}

@@ -1,10 +1,11 @@
 //! The Shegong search explorer (Leptos, client-side only).
 //!
 //! `state` holds what the reader asked for and `route` mirrors it in the URL; `load` fetches
-//! the bundle; the views are `search_box`, `facets`, `results` and `article_view`; `export`
+//! the bundle, or `embedded` hands over the one a single file carries; the views are `search_box`, `facets`, `results` and `article_view`; `export`
 //! writes files, `offline` hands the page to the service worker, `i18n` holds every UI text.
 
 mod article_view;
+mod embedded;
 mod export;
 mod facets;
 mod i18n;
@@ -25,11 +26,15 @@ use crate::state::{use_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shegong_search::parse_query as parse;
-use shegong_search::Request;
+use shegong_search::{Request, Results};
 use std::sync::Arc;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // What the page shows until the app starts (and, opened from file://, says what to do).
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
     mount_to_body(App);
 }
 
@@ -44,12 +49,22 @@ enum Load {
 fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    route::sync_with_url(state);
+    let embedded = embedded::embedded();
+    let place = match embedded {
+        Some(_) => route::Place::Fragment,
+        None => route::Place::Query,
+    };
+    route::sync_with_url(state, place);
     Effect::new(move |_| state.lang.get().apply());
     let bundle = route::bundle_param().unwrap_or_else(|| "bundle.bin".to_owned());
     let load = RwSignal::new(Load::Loading);
     let progress = RwSignal::new(Progress::default());
-    {
+    if let Some(e) = embedded {
+        load.set(match load::from_embedded(e) {
+            Ok(c) => Load::Ready(Arc::new(c)),
+            Err(e) => Load::Failed(e),
+        });
+    } else {
         let bundle = bundle.clone();
         spawn_local(async move {
             match load::load(&bundle, progress).await {
@@ -78,10 +93,7 @@ fn App() -> impl IntoView {
             {move || match load.get() {
                 Load::Loading => view! { <Loading progress=progress /> }.into_any(),
                 Load::Failed(e) => view! { <ErrorScreen url=bundle.clone() error=e /> }.into_any(),
-                Load::Ready(c) => {
-                    provide_context(c);
-                    view! { <Explorer /> }.into_any()
-                }
+                Load::Ready(c) => view! { <Explorer collection=c /> }.into_any(),
             }}
         </main>
     }
@@ -119,30 +131,60 @@ fn ErrorScreen(url: String, error: LoadError) -> impl IntoView {
     }
 }
 
+/// One search's results and how long it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Searched {
+    pub results: Results,
+    pub took_ms: f64,
+}
+
+/// The loaded collection's views. The collection is provided here, once, to every view below.
 #[component]
-fn Explorer() -> impl IntoView {
+fn Explorer(collection: Arc<Collection>) -> impl IntoView {
+    provide_context(collection.clone());
     let state = use_state();
-    let collection = expect_context::<Arc<Collection>>();
-    let took_ms = RwSignal::new(0.0);
-    let results = Memo::new(move |_| {
+    let searched = Memo::new(move |_| {
         let q = parse(&state.query.get());
         let started = now_ms();
-        let r = collection.engine.search(&Request {
-            query: &q,
-            selection: &state.selection.get(),
-            sort: state.sort.get(),
-            offset: state.page.get() * PAGE,
-            limit: PAGE,
+        let results = state.selection.with(|selection| {
+            collection.engine.search(&Request {
+                query: &q,
+                selection,
+                sort: state.sort.get(),
+                offset: state.page.get() * PAGE,
+                limit: PAGE,
+            })
         });
-        took_ms.set(now_ms() - started);
-        r
+        Searched {
+            results,
+            took_ms: now_ms() - started,
+        }
     });
+    let facets = Memo::new(move |_| searched.with(|s| s.results.facets.clone()));
     view! {
+        <QueryWarnings searched=searched />
         <div class="layout">
-            <Facets results=results />
-            <ResultsPane results=results took_ms=took_ms />
+            <Facets facets=facets />
+            <ResultsPane searched=searched />
         </div>
         <ArticleView />
+    }
+}
+
+/// What the query parser could not take as written, in the reader's language.
+#[component]
+fn QueryWarnings(searched: Memo<Searched>) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let warnings = searched.with(|s| s.results.warnings.clone());
+        (!warnings.is_empty()).then(|| {
+            let lang = state.lang.get();
+            view! {
+                <ul class="warnings" data-testid="query-warning" role="status">
+                    {warnings.into_iter().map(|w| view! { <li>{lang.pick(w.zh, w.en)}</li> }).collect_view()}
+                </ul>
+            }
+        })
     }
 }
 

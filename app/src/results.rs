@@ -5,18 +5,19 @@ use crate::export::{download, Format};
 use crate::facets::program_label;
 use crate::load::Collection;
 use crate::state::use_state;
+use crate::Searched;
 use leptos::prelude::*;
 use shegong_article::Article;
 use shegong_search::parse_query as parse;
 use shegong_search::Hit;
-use shegong_search::{Request, Results, Sort};
+use shegong_search::{Request, Sort};
 use std::sync::Arc;
 
 /// Results per page.
 pub const PAGE: usize = 10;
 
 #[component]
-pub fn ResultsPane(results: Memo<Results>, took_ms: RwSignal<f64>) -> impl IntoView {
+pub fn ResultsPane(searched: Memo<Searched>) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
     let export = move |format: Format| {
@@ -42,8 +43,8 @@ pub fn ResultsPane(results: Memo<Results>, took_ms: RwSignal<f64>) -> impl IntoV
         <section class="hits" aria-label=move || state.t().results>
             <div class="toolbar">
                 <p class="count" data-testid="result-count" role="status">
-                    {move || state.lang.get().count(results.get().total)}
-                    <span class="took">{move || state.lang.get().took(took_ms.get())}</span>
+                    {move || state.lang.get().count(searched.with(|s| s.results.total))}
+                    <span class="took">{move || state.lang.get().took(searched.with(|s| s.took_ms))}</span>
                 </p>
                 <label class="sort">{move || state.t().sort}" "
                     <select data-testid="sort-select"
@@ -58,13 +59,13 @@ pub fn ResultsPane(results: Memo<Results>, took_ms: RwSignal<f64>) -> impl IntoV
             </div>
             <ol class="results" data-testid="result-list" start=move || state.page.get() * PAGE + 1>
                 <For
-                    each=move || results.get().hits
+                    each=move || searched.with(|s| s.results.hits.clone())
                     key=|h| (h.doc, h.score.to_bits())
                     children=move |h: Hit| view! { <ResultItem hit=h /> }
                 />
             </ol>
-            <Pager results=results />
-            {move || (results.get().total == 0).then(|| {
+            <Pager searched=searched />
+            {move || (searched.with(|s| s.results.total) == 0).then(|| {
                 let filtered = !state.selection.get().is_empty();
                 view! {
                     <div class="empty">
@@ -82,9 +83,9 @@ pub fn ResultsPane(results: Memo<Results>, took_ms: RwSignal<f64>) -> impl IntoV
 }
 
 #[component]
-fn Pager(results: Memo<Results>) -> impl IntoView {
+fn Pager(searched: Memo<Searched>) -> impl IntoView {
     let state = use_state();
-    let pages = move || results.get().total.div_ceil(PAGE);
+    let pages = move || searched.with(|s| s.results.total).div_ceil(PAGE);
     let go = move |page: usize| {
         state.page.set(page);
         if let Some(list) = document().query_selector(".hits").ok().flatten() {

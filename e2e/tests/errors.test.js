@@ -50,6 +50,21 @@ test('a bundle from a newer format', async () => {
   assert.match(await errorFor(newer), /格式版本 99 .*更新.*请更新 Shegong/);
 });
 
+// Bundles with a valid checksum but an inconsistent payload (crates/search/tests/fixtures/crafted):
+// each is refused on load with what is wrong, never a crash.
+const crafted = resolve(import.meta.dirname, '..', '..', 'crates', 'search', 'tests', 'fixtures', 'crafted');
+for (const [file, says] of [
+  ['postings-past-the-articles.bin', /document 2/],
+  ['short-field-lengths.bin', /field lengths for 1 documents/],
+  ['unknown-program-id.bin', /program `nonesuch`/],
+]) {
+  test(`a crafted bundle is refused: ${file}`, async () => {
+    const text = await errorFor(await readFile(resolve(crafted, file)));
+    assert.match(text, /内容有误.*shegong build/);
+    assert.match(text, says);
+  });
+}
+
 test('a file that is not a bundle', async () => {
   assert.match(await errorFor(Buffer.from('<!doctype html><p>Not found</p>')), /不是 Shegong 数据包/);
 });

@@ -52,6 +52,22 @@ test('the region tree selects a district, with counts at each level', async () =
   await page.close();
 });
 
+test('the region tree stays open while the reader types', async () => {
+  const { page, app, all } = await openApp();
+  const region = page.getByTestId('facet-region');
+  const toggle = region.locator('.toggle').first();
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const province = await region.locator('.tree > li > button.region').first().textContent();
+  // Each keystroke gives new results and new counts; the open province stays open.
+  await app.search('社工');
+  await app.waitForTotal((n, all) => n < all, all);
+  const li = region.locator('.tree > li').filter({ has: page.locator(`button.region:text-is("${province}")`) });
+  assert.equal(await li.locator('> .toggle').getAttribute('aria-expanded'), 'true');
+  assert.ok((await li.locator('ul button.region').count()) > 0, 'its children are still shown');
+  await page.close();
+});
+
 test('the month histogram selects a month, then a range of months', async () => {
   const { page, app } = await openApp();
   const n = await app.months.count();

@@ -78,3 +78,18 @@ test('the bundle download shows progress before the results', async () => {
   assert.equal(await progress.count(), 0);
   await page.close();
 });
+
+test('what the query parser could not take as written is shown, in the reader\'s language', async () => {
+  const page = await ctx.browser.newPage();
+  const app = new SearchPage(page);
+  await app.open(ctx.server.url);
+  await app.search('社工 date:明年');
+  const warning = page.getByTestId('query-warning');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /看不懂日期“明年”.*2024-05\.\.2024-09/);
+  await app.langToggle.click();
+  await page.waitForFunction(() => /cannot read the date/.test(document.querySelector('[data-testid=query-warning]')?.textContent));
+  await app.search('社工');
+  await warning.waitFor({ state: 'detached' });
+  await page.close();
+});

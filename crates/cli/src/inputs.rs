@@ -10,6 +10,8 @@ pub struct Page {
     /// The page's name in the collection (see [`display_names`]): its article ids start with it.
     pub name: String,
     pub text: String,
+    /// When the file was last modified, if the file system says.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// A file that could not be read as a page.
@@ -43,9 +45,17 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
     let mut seen = std::collections::HashSet::new();
     files.retain(|(_, f)| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     let names = display_names(&files);
+    // Pages in name order, whatever order the inputs were given or listed in: the same pages
+    // give the same bundle.
+    let mut named: Vec<(String, PathBuf)> = names
+        .into_iter()
+        .zip(files)
+        .map(|(name, (_, path))| (name, path))
+        .collect();
+    named.sort();
     let mut pages = Vec::new();
     let mut skipped = Vec::new();
-    for ((_, path), name) in files.into_iter().zip(names) {
+    for (name, path) in named {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -56,8 +66,13 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
                 continue;
             }
         };
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
         match decode(&bytes) {
-            Ok(d) => pages.push(Page { name, text: d.text }),
+            Ok(d) => pages.push(Page {
+                name,
+                text: d.text,
+                modified,
+            }),
             Err(e) => skipped.push(Skipped {
                 path,
                 reason: e.to_string(),

@@ -91,6 +91,153 @@ fn building_twice_gives_identical_bytes() {
 }
 
 #[test]
+fn the_bundle_carries_its_build_date() {
+    let out = tmp("dated.bin");
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--build-date",
+        "2024-10-01",
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("dated 2024-10-01"));
+    let bundle = Bundle::decode(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(bundle.header.build_date.unwrap().to_string(), "2024-10-01");
+    // Without the option, SOURCE_DATE_EPOCH dates it.
+    let o = Command::new(env!("CARGO_BIN_EXE_shegong"))
+        .args(["build", seeds().to_str().unwrap(), "-o"])
+        .arg(&out)
+        .arg("--quiet")
+        .env("SOURCE_DATE_EPOCH", "1709251200")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let bundle = Bundle::decode(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(bundle.header.build_date.unwrap().to_string(), "2024-03-01");
+    // A date that is not a day is refused with what to give.
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--build-date",
+        "1.10.2024",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("YYYY-MM-DD"));
+}
+
+/// A folder shaped like the app's release build: index.html naming its JS, wasm and CSS.
+fn fake_app() -> PathBuf {
+    let dir = tmp("app");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<link rel=\"stylesheet\" href=\"/style-1.css\"/><link rel=\"preload\" href=\"/shegong-app-1_bg.wasm\">",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("shegong-app-1.js"),
+        "async function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("shegong-app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("style-1.css"), "body { margin: 0 }").unwrap();
+    dir
+}
+
+/// The base64 block `id` of a single file, inflated.
+fn block(html: &str, id: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let start = html.find(&format!("id=\"{id}\""))?;
+    let body = &html[start..];
+    let body = &body[body.find('>')? + 1..body.find("</script>")?];
+    let deflated = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .unwrap();
+    Some(miniz_oxide::inflate::decompress_to_vec(&deflated).unwrap())
+}
+
+#[test]
+fn the_single_file_carries_the_app_the_bundle_and_on_request_the_pages() {
+    let out = tmp("single.html");
+    let bundle = tmp("single.bin");
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        bundle.to_str().unwrap(),
+        "--single-file",
+        out.to_str().unwrap(),
+        "--with-pages",
+        "--app",
+        fake_app().to_str().unwrap(),
+        "--quiet",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("gzipped; with the original pages"),
+        "{stderr}"
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(block(&html, "shegong-bundle"), std::fs::read(&bundle).ok());
+    assert_eq!(
+        block(&html, "shegong-pages"),
+        std::fs::read(tmp("single.pages.bin")).ok()
+    );
+    assert_eq!(block(&html, "shegong-wasm").unwrap(), b"\0asm\x01\0\0\0");
+    assert!(
+        html.contains("body { margin: 0 }"),
+        "the stylesheet is inline"
+    );
+    assert!(html.contains("await __wbg_init({ module_or_path: wasm });"));
+    // Nothing from the pages is written as text: the seeds' words are only in the blocks.
+    assert!(!html.contains("社工站"));
+    // Without --with-pages, no pages block; without -o, no bundle file.
+    let lean = tmp("lean.html");
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "--single-file",
+        lean.to_str().unwrap(),
+        "--app",
+        fake_app().to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("add --with-pages"));
+    assert_eq!(
+        block(&std::fs::read_to_string(&lean).unwrap(), "shegong-pages"),
+        None
+    );
+}
+
+#[test]
+fn a_single_file_without_the_app_build_says_how_to_make_it() {
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "--single-file",
+        tmp("x.html").to_str().unwrap(),
+        "--app",
+        tmp("no-such-dist").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("trunk build --release --offline") && stderr.contains("--app DIR"),
+        "{stderr}"
+    );
+    // Neither -o nor --single-file: nothing to write.
+    let o = shegong(&["build", seeds().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
 fn the_pages_file_goes_beside_the_bundle_and_belongs_to_it() {
     let bundle = Bundle::decode(&std::fs::read(build_seeds("p.bin")).unwrap()).unwrap();
     assert!(
@@ -133,6 +280,108 @@ fn a_broken_bundle_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("truncated"), "{err}");
+}
+
+/// Bundles with a valid checksum but an inconsistent payload (made by shegong-search's
+/// `crafted_fixtures_are_current_and_refused`) are refused, each with what is wrong.
+#[test]
+fn crafted_bundles_are_refused_with_what_is_wrong() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../search/tests/fixtures/crafted");
+    for (file, says) in [
+        ("postings-past-the-articles.bin", "name document 2"),
+        ("short-field-lengths.bin", "field lengths for 1 documents"),
+        ("unknown-program-id.bin", "program `nonesuch`"),
+    ] {
+        let o = shegong(&["search", dir.join(file).to_str().unwrap(), "培训"]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("malformed") && err.contains(says),
+            "{file}: {err}"
+        );
+    }
+}
+
+/// Two pages with the same file name in different folders keep apart: their articles have
+/// different ids and each id finds its own article.
+#[test]
+fn same_file_name_in_two_folders_gives_two_ids() {
+    let dir = tmp("same-stem");
+    for (sub, text) in [
+        (
+            "a",
+            "甲街道社工站开展助老服务\n\n甲街道社工站组织志愿者走访老人。\n",
+        ),
+        (
+            "b",
+            "乙镇举办青少年夏令营\n\n乙镇社工带领青少年参加夏令营活动。\n",
+        ),
+    ] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("x.txt"), text).unwrap();
+    }
+    let o = shegong(&["extract", dir.to_str().unwrap(), "--format", "json"]);
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = articles.iter().filter_map(|a| a["id"].as_str()).collect();
+    assert_eq!(ids, ["same-stem/a/x.txt#1", "same-stem/b/x.txt#1"]);
+    let bundle = tmp("same-stem.bin");
+    assert!(shegong(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        bundle.to_str().unwrap(),
+        "--quiet"
+    ])
+    .status
+    .success());
+    for (q, id) in [
+        ("助老", "same-stem/a/x.txt#1"),
+        ("夏令营", "same-stem/b/x.txt#1"),
+    ] {
+        let o = shegong(&["search", bundle.to_str().unwrap(), q, "--json"]);
+        let hits: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(hits.len(), 1, "{q}");
+        assert_eq!(hits[0]["id"], id, "{q}");
+    }
+}
+
+/// The same pages give byte-identical bundles whatever order they are named in or were
+/// written to disk in.
+#[test]
+fn the_same_pages_in_any_order_give_the_same_bundle() {
+    let pages: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let mut built = Vec::new();
+    for (k, reversed) in [false, true].into_iter().enumerate() {
+        let dir = tmp(&format!("order-{k}")).join("pages");
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut order = pages.clone();
+        order.sort();
+        if reversed {
+            order.reverse();
+        }
+        // Written to disk in this order, and named on the command line in it too.
+        let mut args = vec!["build".to_owned()];
+        for p in &order {
+            let to = dir.join(p.file_name().unwrap());
+            std::fs::copy(p, &to).unwrap();
+            args.push(to.to_str().unwrap().to_owned());
+        }
+        let out = tmp(&format!("order-{k}.bin"));
+        args.extend(["-o".into(), out.to_str().unwrap().into(), "--quiet".into()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert!(shegong(&args).status.success());
+        built.push((
+            std::fs::read(&out).unwrap(),
+            std::fs::read(out.with_extension("pages.bin")).unwrap(),
+        ));
+    }
+    assert!(
+        built[0] == built[1],
+        "bundles differ with the order of their pages"
+    );
 }
 
 #[test]

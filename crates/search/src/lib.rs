@@ -34,6 +34,7 @@
 
 #![warn(missing_docs)]
 
+mod build_date;
 mod bundle;
 mod doclist;
 mod facet_table;
@@ -47,15 +48,17 @@ mod query;
 mod search;
 mod snippet;
 mod synonyms;
+mod validate;
 
+pub use build_date::BuildDate;
 pub use bundle::{
-    decode_pages, Bundle, BundleError, Header, IndexMode, Payload, DERIVE_INDEX_MAX_TEXT,
-    FORMAT_VERSION,
+    decode_pages, pages_url, Bundle, BundleError, Header, IndexMode, Payload,
+    DERIVE_INDEX_MAX_TEXT, FORMAT_VERSION,
 };
 pub use facets::{Facets, RegionCount, Selection};
 pub use highlight::highlight;
 pub use index::Index;
 pub use original::{Originals, SourcePage};
-pub use query::{parse as parse_query, Clause, Part, Query};
+pub use query::{parse as parse_query, Clause, Part, Query, Warning};
 pub use search::{Engine, Hit, Request, Results, Sort};
 pub use snippet::Segment;

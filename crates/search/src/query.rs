@@ -7,6 +7,28 @@
 use serde::{Deserialize, Serialize};
 use shegong_article::YearMonth;
 
+/// Something in a query the parser could not take as written, and what it did instead, in
+/// Chinese and in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// The warning in Chinese.
+    pub zh: String,
+    /// The warning in English.
+    pub en: String,
+}
+
+impl Warning {
+    fn new(zh: String, en: String) -> Self {
+        Warning { zh, en }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.zh, self.en)
+    }
+}
+
 /// What a clause matches.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Clause {
@@ -44,7 +66,7 @@ pub struct Query {
     /// The clauses, in query order.
     pub parts: Vec<Part>,
     /// Things the parser had to guess about, for the user.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Query {
@@ -82,10 +104,10 @@ pub fn parse(input: &str) -> Query {
             let end = (start..chars.len()).find(|&j| is_quote(chars[j]));
             let text: String = chars[start..end.unwrap_or(chars.len())].iter().collect();
             if end.is_none() {
-                q.warnings.push(
-                    "引号没有闭合，已按到结尾的短语处理 (unclosed quote: phrase runs to the end)"
-                        .into(),
-                );
+                q.warnings.push(Warning::new(
+                    "引号没有闭合，已按到结尾的短语处理".into(),
+                    "unclosed quote: the phrase runs to the end".into(),
+                ));
             }
             if !text.trim().is_empty() {
                 q.parts.push(Part {
@@ -112,7 +134,7 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '「' | '」')
 }
 
-fn word_clause(word: &str, warnings: &mut Vec<String>) -> Option<Clause> {
+fn word_clause(word: &str, warnings: &mut Vec<Warning>) -> Option<Clause> {
     if let Some((field, value)) = word.split_once([':', '：']) {
         let value = value.trim();
         let known = match field.to_ascii_lowercase().as_str() {
@@ -121,8 +143,9 @@ fn word_clause(word: &str, warnings: &mut Vec<String>) -> Option<Clause> {
             "date" | "日期" => match parse_date_range(value) {
                 Some((from, to)) => Some(Clause::Date { from, to }),
                 None => {
-                    warnings.push(format!(
-                        "看不懂日期“{value}”，请写成 2024-05..2024-09 (cannot read date `{value}`: write it like 2024-05..2024-09)"
+                    warnings.push(Warning::new(
+                        format!("看不懂日期“{value}”，请写成 2024-05..2024-09"),
+                        format!("cannot read the date `{value}`: write it like 2024-05..2024-09"),
                     ));
                     return None;
                 }
@@ -131,7 +154,10 @@ fn word_clause(word: &str, warnings: &mut Vec<String>) -> Option<Clause> {
         };
         if let Some(clause) = known {
             if value.is_empty() {
-                warnings.push(format!("“{field}:”后面缺少值 (`{field}:` needs a value)"));
+                warnings.push(Warning::new(
+                    format!("“{field}:”后面缺少值"),
+                    format!("`{field}:` needs a value"),
+                ));
                 return None;
             }
             return Some(clause);
@@ -141,8 +167,9 @@ fn word_clause(word: &str, warnings: &mut Vec<String>) -> Option<Clause> {
         if !stem.is_empty() && stem.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Some(Clause::Prefix(stem.to_ascii_lowercase()));
         }
-        warnings.push(format!(
-            "前缀搜索只用于拉丁字母词，“{word}”按普通词搜索 (prefix search is for Latin words; `{word}` is searched as text)"
+        warnings.push(Warning::new(
+            format!("前缀搜索只用于拉丁字母词，“{word}”按普通词搜索"),
+            format!("prefix search is for Latin words: `{word}` is searched as text"),
         ));
         let stem = stem.trim_end_matches('*');
         return (!stem.is_empty()).then(|| Clause::Text(stem.to_owned()));

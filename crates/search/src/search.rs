@@ -6,7 +6,7 @@ use crate::facets::{self, Facets, Selection};
 use crate::index::Index;
 use crate::places::Places;
 use crate::proximity::closeness;
-use crate::query::{Clause, Query};
+use crate::query::{Clause, Query, Warning};
 use crate::snippet::{snippet, Segment};
 use crate::synonyms::{alternatives, Piece};
 use serde::{Deserialize, Serialize};
@@ -61,7 +61,7 @@ pub struct Results {
     /// Facet counts over the matching articles (disjunctive).
     pub facets: Facets,
     /// What the query parser could not understand, in words for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// What to search for, the facet selection, and how many results to return.
