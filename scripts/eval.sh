@@ -15,16 +15,7 @@ bin="${CARGO_TARGET_DIR:-$ROOT/target}/release/shegong"
 out="${CARGO_TARGET_DIR:-$ROOT/target}/eval"
 mkdir -p "$out"
 
-# score NAME GOLD INPUT: extract, build, score; prints the summary line last.
-score() {
-  local name=$1 gold=$2 input=$3
-  "$bin" extract "$input" --format json > "$out/$name.json"
-  "$bin" build "$input" -o "$out/$name.bundle" --quiet
-  python3 "$EVAL/score.py" "$gold" "$out/$name.json" --verbose \
-    --search-cmd "$bin search $out/$name.bundle {q} --json --limit 20" > "$out/$name.score.txt"
-  echo "$name: $(tail -n 1 "$out/$name.score.txt")" >&2
-  tail -n 1 "$out/$name.score.txt"
-}
+source "$ROOT/scripts/score-lib.sh"
 seeds=$(score seeds "$EVAL/seeds.gold.json" seeds)
 dev=$(score dev eval/dev/dev.gold.json eval/dev/pages)
 echo "details: $out/seeds.score.txt, $out/dev.score.txt" >&2
