@@ -14,7 +14,8 @@ This writes, under OUT_DIR, the same pages the way users keep them:
 - docx/  every eighth of those pages as a Word file instead (all its lines as paragraphs, the
          headline in the Title style), written with zipfile;
 - pdf/   each composed newspaper page printed by headless Chromium (fonts-noto-cjk): a
-         masthead, then the page's blocks in three columns, headlines as <h2>;
+         masthead, then each article in its box (the first two side by side when there are
+         three or more, the others across the page in three columns), its headline on top;
 - png/   the same newspaper pages screenshotted by headless Chromium (read by Tesseract);
 - txt/   the original text of the pages in each set above, for comparison;
 - mixed/ every page once: web pages as .html (or .docx), newspaper pages alternately .pdf
@@ -151,33 +152,49 @@ def join_lines(block):
 
 
 def newspaper_html(name, text, gold, n):
-    blocks, cur = [], []
-    for l in text.splitlines():
-        if l.strip():
-            cur.append(l)
-        elif cur:
-            blocks.append(cur)
-            cur = []
-    if cur:
-        blocks.append(cur)
-    titles = {loose(g["title"]) for g in gold if g.get("title")}
-    parts = []
+    """A newspaper page: the masthead, then each article in its own box, headline on top across
+    its columns; with three articles or more the first two stand side by side."""
+    blocks = [join_lines(b.splitlines()) for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    # Each block goes to the article whose headline it is or whose anchor it holds; a block with
+    # neither to the next block that has one (a caption before its article's lead, the tail of
+    # a body before the headline printed under it), the page's last blocks to the one before.
+    owner = []
     for b in blocks:
-        p = join_lines(b)
-        if loose(p) in titles:
-            parts.append(f"<h2>{html.escape(p)}</h2>")
-        else:
-            parts.append(f"<p>{html.escape(p)}</p>")
+        k = next((i for i, g in enumerate(gold) if g.get("title") and loose(b) == loose(g["title"])), None)
+        if k is None:
+            k = next((i for i, g in enumerate(gold) if any(a in b for a in g["anchors"])), None)
+        owner.append(k)
+    for i in range(len(owner) - 1, -1, -1):
+        if owner[i] is None and i + 1 < len(owner):
+            owner[i] = owner[i + 1]
+    for i in range(len(owner)):
+        if owner[i] is None:
+            owner[i] = owner[i - 1] if i else 0
+    sections = []
+    for k in sorted(set(owner), key=owner.index):
+        g = gold[k]
+        head = [b for b, o in zip(blocks, owner) if o == k and g.get("title") and loose(b) == loose(g["title"])]
+        paras = [b for b, o in zip(blocks, owner) if o == k and b not in head]
+        sections.append("".join(f"<h2>{html.escape(h)}</h2>" for h in head)
+                        + "".join(f"<p>{html.escape(p)}</p>" for p in paras))
+    row = ""
+    if len(sections) >= 3:
+        row = (f"<div class=row><section class=left>{sections[0]}</section>"
+               f"<section class=right>{sections[1]}</section></div>")
+        sections = sections[2:]
+    bands = "".join(f"<section class=band>{s}</section>" for s in sections)
     return (
         "<!doctype html><html lang=zh-CN><head><meta charset=utf-8><style>"
         "@page { size: A3; margin: 12mm; }"
         "body { font-family: 'Noto Serif CJK SC', serif; font-size: 11pt; line-height: 1.6; margin: 12px; width: 1180px; }"
         "p { margin: 0 0 0.3em 0; text-indent: 2em; text-align: justify; }"
-        "h2 { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 17pt; margin: 3mm 0; break-inside: avoid; }"
+        "h2 { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 17pt; margin: 2mm 0 3mm; column-span: all; }"
         ".mast { display: flex; justify-content: space-between; border-bottom: 3px double #000; font-size: 10pt; }"
-        ".cols { column-count: 3; column-gap: 8mm; column-rule: 1px solid #999; margin-top: 4mm; }"
+        ".row { display: flex; gap: 8mm; margin-top: 4mm; }"
+        ".left { flex: 62; column-count: 2; column-gap: 8mm; } .right { flex: 38; }"
+        ".band { column-count: 3; column-gap: 8mm; margin-top: 6mm; padding-top: 2mm; border-top: 1px solid #000; }"
         f"</style></head><body><div class=mast><b>社区周报</b><span>第A{n:02d}版 · 社会工作</span></div>"
-        f"<div class=cols>{''.join(parts)}</div></body></html>"
+        f"{row}{bands}</body></html>"
     )
 
 
@@ -225,7 +242,7 @@ def main():
         pdf = os.path.join(out, "pdf", p + ".pdf")
         chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", src)
         # Tall enough for the three columns: about 40 characters a line, 28 px a line.
-        height = 200 + 28 * (len(re.sub(r"\s", "", text)) // (3 * 40) + 12)
+        height = 300 + 28 * (len(re.sub(r"\s", "", text)) // (3 * 38) + 20)
         png = os.path.join(out, "png", p + ".png")
         chromium(f"--screenshot={png}", f"--window-size=1210,{height}", src)
         sets["pdf"].append(p)
