@@ -151,22 +151,32 @@ def join_lines(block):
     return out
 
 
-def newspaper_html(name, text, gold, n):
+def newspaper_html(name, text, gold, n, height):
     """A newspaper page: the masthead, then each article in its own box, headline on top across
     its columns; with three articles or more the first two stand side by side."""
-    blocks = [join_lines(b.splitlines()) for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
-    # Each block goes to the article whose headline it is or whose anchor it holds; a block with
-    # neither to the next block that has one (a caption before its article's lead, the tail of
-    # a body before the headline printed under it), the page's last blocks to the one before.
-    owner = []
-    for b in blocks:
-        k = next((i for i, g in enumerate(gold) if g.get("title") and loose(b) == loose(g["title"])), None)
-        if k is None:
-            k = next((i for i, g in enumerate(gold) if any(a in b for a in g["anchors"])), None)
-        owner.append(k)
-    for i in range(len(owner) - 1, -1, -1):
-        if owner[i] is None and i + 1 < len(owner):
-            owner[i] = owner[i + 1]
+    # Each block goes to the article whose headline it is or whose anchor it holds. A block with
+    # neither continues the article of the block before it in the same part of the page (parts
+    # are apart by two blank lines; headlines do not count, they may stand under their body),
+    # or at the start of a part belongs to the next block's article (a caption before a lead).
+    blocks, owner = [], []
+    for part in re.split(r"\n[ \t]*\n[ \t]*\n+", text):
+        bs = [join_lines(b.splitlines()) for b in re.split(r"\n[ \t]*\n", part) if b.strip()]
+        title_of = [next((i for i, g in enumerate(gold)
+                          if g.get("title") and loose(b) == loose(g["title"])), None) for b in bs]
+        own = [t if t is not None else next((i for i, g in enumerate(gold)
+                                             if any(a in b for a in g["anchors"])), None)
+               for b, t in zip(bs, title_of)]
+        last = None
+        for i in range(len(bs)):
+            if own[i] is None:
+                own[i] = last
+            elif title_of[i] is None:
+                last = own[i]
+        for i in range(len(bs) - 1, -1, -1):
+            if own[i] is None and i + 1 < len(bs):
+                own[i] = own[i + 1]
+        blocks += bs
+        owner += own
     for i in range(len(owner)):
         if owner[i] is None:
             owner[i] = owner[i - 1] if i else 0
@@ -174,7 +184,15 @@ def newspaper_html(name, text, gold, n):
     for k in sorted(set(owner), key=owner.index):
         g = gold[k]
         head = [b for b, o in zip(blocks, owner) if o == k and g.get("title") and loose(b) == loose(g["title"])]
-        paras = [b for b, o in zip(blocks, owner) if o == k and b not in head]
+        paras = []
+        for b, o in zip(blocks, owner):
+            if o != k or b in head:
+                continue
+            # A paragraph the page text broke at a column end (it ends mid-sentence) goes on.
+            if paras and not PROSE_END.search(paras[-1]):
+                paras[-1] = join_lines([paras[-1], b])
+            else:
+                paras.append(b)
         sections.append("".join(f"<h2>{html.escape(h)}</h2>" for h in head)
                         + "".join(f"<p>{html.escape(p)}</p>" for p in paras))
     row = ""
@@ -185,7 +203,7 @@ def newspaper_html(name, text, gold, n):
     bands = "".join(f"<section class=band>{s}</section>" for s in sections)
     return (
         "<!doctype html><html lang=zh-CN><head><meta charset=utf-8><style>"
-        "@page { size: A3; margin: 12mm; }"
+        f"@page {{ size: 1220px {height}px; margin: 0; }}"
         "body { font-family: 'Noto Serif CJK SC', serif; font-size: 11pt; line-height: 1.6; margin: 12px; width: 1180px; }"
         "p { margin: 0 0 0.3em 0; text-indent: 2em; text-align: justify; }"
         "h2 { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 17pt; margin: 2mm 0 3mm; column-span: all; }"
@@ -236,13 +254,14 @@ def main():
         sets["mixed"].append(p)
     for n, p in enumerate(papers, 1):
         text = open(os.path.join(pages, p + ".txt"), encoding="utf-8").read()
+        # One sheet tall enough for the whole page (an e-paper page is one PDF page): about 38
+        # characters a column line, three columns, 28 px a line.
+        height = 300 + 28 * (len(re.sub(r"\s", "", text)) // (3 * 38) + 20)
         src = os.path.join(out, "src", p + ".html")
         with open(src, "w", encoding="utf-8") as f:
-            f.write(newspaper_html(p, text, by_page[p], n))
+            f.write(newspaper_html(p, text, by_page[p], n, height))
         pdf = os.path.join(out, "pdf", p + ".pdf")
         chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", src)
-        # Tall enough for the three columns: about 40 characters a line, 28 px a line.
-        height = 300 + 28 * (len(re.sub(r"\s", "", text)) // (3 * 38) + 20)
         png = os.path.join(out, "png", p + ".png")
         chromium(f"--screenshot={png}", f"--window-size=1210,{height}", src)
         sets["pdf"].append(p)
