@@ -35,6 +35,7 @@ CREDIT = re.compile(
     r"^[（(【\[]?\s*(记者|記者|通讯员|通訊員|编辑|編輯|责任编辑|責任編輯|责编|責編|校对|校對|审核|審核|"
     r"审校|審校|监制|監製|编审|編審|文|图|圖|摄影|攝影|来源|來源|供稿|作者|稿件来源|初审|终审)"
 )
+CREDIT_WORD = re.compile(r"(记者|記者|通讯员|通訊員|编辑|編輯|校对|校對|审核|審核|摄影|攝影)")
 # Sentence-final marks: a line that ends in one is prose, not a menu item.
 PROSE_END = re.compile(r"[。！？!?”\"』」）)]$")
 
@@ -54,6 +55,11 @@ def chromium(*args):
                  "install it: sudo apt-get install chromium fonts-noto-cjk")
 
 
+def is_credit(line):
+    """A credit line closing the article: `编辑 唐峥 校对 李立军`, `新京报记者 戴轩`."""
+    return CREDIT.search(line) is not None or len(line) <= 40 and CREDIT_WORD.search(line) is not None
+
+
 def is_prose(line, anchors):
     s = line.strip()
     return len(s) >= 40 or PROSE_END.search(s) is not None or any(a in s for a in anchors)
@@ -68,7 +74,9 @@ def web_html(name, lines, gold, site):
     idx = [i for i, l in enumerate(lines) if l.strip()]
     t_at = None
     if title:
-        t_at = next((i for i in idx if loose(title) and loose(title) in loose(lines[i])), None)
+        # The headline's own line (it may carry the site's name after it), else a line holding it.
+        t_at = next((i for i in idx if loose(title) and loose(lines[i]).startswith(loose(title))),
+                    next((i for i in idx if loose(title) and loose(title) in loose(lines[i])), None))
     start = (t_at + 1) if t_at is not None else (idx[0] if idx else 0)
     nav = [lines[i].strip() for i in idx if t_at is not None and i < t_at]
     # The article ends at its last prose line that is not furniture, plus the credit lines after it.
@@ -76,7 +84,7 @@ def web_html(name, lines, gold, site):
                 and not any(n in lines[i] for n in noise)]
     end = body_idx[-1] if body_idx else start
     j = end + 1
-    while j < len(lines) and (not lines[j].strip() or CREDIT.search(lines[j].strip())):
+    while j < len(lines) and (not lines[j].strip() or is_credit(lines[j].strip())):
         j += 1
     end = j - 1
     out = ["<!doctype html>", "<html lang=zh-CN><head><meta charset=utf-8>"]
