@@ -6,6 +6,8 @@
 # as .txt. The files are written by scripts/mixed-formats.py under $CARGO_TARGET_DIR/formats
 # (regenerated on every run; nothing goes into the repository). Needs chromium, fonts-noto-cjk
 # and tesseract-ocr-chi-sim (scripts/setup.sh). A long run (OCR): not part of scripts/test.sh.
+# SHEGONG_FORMATS="pdf png" scores only those sets; SHEGONG_KEEP_FORMATS=1 reuses the files of the
+# last run instead of writing them again.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EVAL="${SHEGONG_EVAL:-$ROOT/../shared/eval}"
