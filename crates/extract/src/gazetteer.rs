@@ -333,13 +333,18 @@ impl Gazetteer {
     }
 
     /// After a short form, what makes it part of another name: a street (中山路, 北京东路), a
-    /// community or village named after a place (卧龙社区), an institution (中山大学); after
-    /// any name ending in 区, 域 (区域 is a word: 大堂区域).
+    /// community or village named after a place (卧龙社区), an institution (中山大学, 康乐之家);
+    /// after any name, a last character that makes a word with the next (区域, 乡镇, 镇街).
     fn names_something_else(&self, readings: &[Reading], form: &str, after: &str) -> bool {
         const STREET: [&str; 6] = ["路", "街", "大道", "巷", "胡同", "公路"];
-        const NAMED: [&str; 7] = ["社区", "村", "新村", "小区", "大学", "公园", "广场"];
-        // 区域 is a word (an area): 大堂区域 is a lobby, not 大堂区.
-        if form.ends_with('区') && after.starts_with('域') {
+        const NAMED: [&str; 8] = ["社区", "村", "新村", "小区", "大学", "公园", "广场", "之家"];
+        // 区域 is a word (an area): 大堂区域 is a lobby, not 大堂区; 乡镇 (townships) and 镇街
+        // (towns and streets) are words too: 苏木乡镇 is "sumu and townships", not 苏木乡.
+        if [("区", "域"), ("乡", "镇"), ("镇", "街")]
+            .iter()
+            .any(|(last, next)| form.ends_with(last) && after.starts_with(next))
+            && !after.starts_with("街道")
+        {
             return true;
         }
         if readings.iter().any(|r| self.divisions[r.div].name == form) {
@@ -435,6 +440,10 @@ fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
                     out.push((tail.to_owned(), Need::Nothing));
                 }
             }
+            if let Some(stem) = zone_stem(divisions, i) {
+                out.push((format!("{stem}开发区"), Need::Nothing));
+                out.push((format!("{stem}经济开发区"), Need::Nothing));
+            }
             if TOWN_ENDINGS.iter().any(|e| name.ends_with(e)) {
                 // 凌云路 (of 凌云路街道) is a road.
                 if let Some(stem) = short_place_name(name).filter(|s| !s.ends_with('路')) {
@@ -472,6 +481,31 @@ fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
         }
     }
     out
+}
+
+/// The own name of a development zone at town level, as news writes it before 开发区: the
+/// official name without a note in brackets, without the names of the places above it and
+/// without the kind of zone (海口桂林洋经济开发区（农场） → 桂林洋, written 桂林洋开发区).
+fn zone_stem(divisions: &[Division], i: usize) -> Option<String> {
+    const KINDS: [&str; 3] = ["经济技术开发区", "高新技术产业开发区", "经济开发区"];
+    let name = divisions[i].name.as_str();
+    let mut rest = name.split(['（', '(']).next().unwrap_or(name);
+    rest = KINDS.iter().find_map(|k| rest.strip_suffix(k))?;
+    let mut cur = divisions[i].parent;
+    let mut above = Vec::new();
+    while let Some(p) = cur {
+        above.push(divisions[p].name.as_str());
+        cur = divisions[p].parent;
+    }
+    // From the province down: 河北鹿泉 → 鹿泉, 海口桂林洋 → 桂林洋.
+    for a in above.iter().rev() {
+        let short = short_place_name(a).unwrap_or(a);
+        rest = rest
+            .strip_prefix(*a)
+            .or_else(|| rest.strip_prefix(short))
+            .unwrap_or(rest);
+    }
+    (rest.chars().count() >= 2).then(|| rest.to_owned())
 }
 
 /// What a division's official name needs: generic names (城区, 街道, a town called 开发区 or
@@ -619,6 +653,21 @@ mod tests {
     }
 
     #[test]
+    fn a_last_character_that_makes_a_word_with_the_next_ends_no_name() {
+        // 苏木乡镇 (Inner Mongolia's sumu and townships) holds the town name 苏木乡 (Henan).
+        assert!(names("各苏木乡镇社工站").is_empty());
+        assert!(names("全区各镇街").is_empty());
+        // A town ending in 镇 before 街道 is still the town.
+        assert_eq!(names("沙溪镇街道口")[0], "沙溪镇");
+    }
+
+    #[test]
+    fn institutions_named_after_places_are_not_places() {
+        // 康乐之家 is an elderly centre, not 康乐县 (Gansu).
+        assert!(names("长山社区“康乐之家”老年服务中心").is_empty());
+    }
+
+    #[test]
     fn streets_and_communities_named_after_places_are_not_places() {
         assert!(names("中山路").is_empty());
         assert!(names("北京东路").is_empty());
@@ -663,6 +712,10 @@ mod tests {
             ["澳门特别行政区", "澳门特别行政区", "圣方济各堂区"]
         );
         assert_eq!(path("漠河县"), ["黑龙江省", "大兴安岭地区", "漠河市"]);
+        assert_eq!(
+            path("桂林洋开发区"),
+            ["海南省", "海口市", "美兰区", "海口桂林洋经济开发区（农场）"]
+        );
         assert_eq!(
             path("石家庄高新区"),
             ["河北省", "石家庄市", "石家庄高新技术产业开发区"]
