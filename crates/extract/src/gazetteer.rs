@@ -98,6 +98,9 @@ pub struct Mention {
     pub readings: Vec<Reading>,
     /// Written after 在 or 于: where something takes place.
     pub at: bool,
+    /// An end of a route (石龙镇至泸沽镇, 冕宁至泸沽): a stretch between two places, not a
+    /// place things happen in.
+    pub route: bool,
 }
 
 impl Mention {
@@ -321,15 +324,25 @@ impl Gazetteer {
             }
         }
         taken.sort_by_key(|&(s, ..)| s);
-        taken
-            .into_iter()
-            .map(|(s, e, readings)| Mention {
+        let mut out: Vec<Mention> = taken
+            .iter()
+            .map(|&(s, e, readings)| Mention {
                 start: char_at[s],
                 end: char_at[e],
                 readings: readings.clone(),
                 at: folded[..s].trim_end().ends_with(['在', '于']),
+                route: false,
             })
-            .collect()
+            .collect();
+        // Two names joined by 至 or 到 (a road's stretch, a bus line) are the ends of a route.
+        for k in 1..taken.len() {
+            let between = folded[taken[k - 1].1..taken[k].0].trim();
+            if ["至", "到", "—", "-", "～", "~"].contains(&between) {
+                out[k - 1].route = true;
+                out[k].route = true;
+            }
+        }
+        out
     }
 
     /// After a short form, what makes it part of another name: a street (中山路, 北京东路), a
@@ -659,6 +672,17 @@ mod tests {
         assert!(names("全区各镇街").is_empty());
         // A town ending in 镇 before 街道 is still the town.
         assert_eq!(names("沙溪镇街道口")[0], "沙溪镇");
+    }
+
+    #[test]
+    fn the_ends_of_a_route_are_marked() {
+        let g = gazetteer();
+        let route: Vec<bool> = g
+            .find("国道108线冕宁县石龙镇至泸沽镇高速路口段，往返冕宁至泸沽的货车在泸沽镇绕行")
+            .iter()
+            .map(|m| m.route)
+            .collect();
+        assert_eq!(route, [false, true, true, true, true, false]);
     }
 
     #[test]

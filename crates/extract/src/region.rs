@@ -415,7 +415,8 @@ fn event_places(mentions: &[Mention], lead: Range<usize>) -> (Vec<usize>, Option
 /// all its siblings together and a quarter of those of `node` itself (an article naming 天津
 /// eight times and 滨海新区 once is about the city); or, where the event took place in the
 /// child, twice the mentions of any one sibling (and two mentions where it is only the lead's
-/// first place, not a venue).
+/// first place, not a venue). The ends of a route (石龙镇至泸沽镇) are not counted: a road
+/// closed between two towns is the county's news.
 fn descend(
     g: &Gazetteer,
     mut node: usize,
@@ -425,7 +426,7 @@ fn descend(
     loop {
         // Mentioned divisions below `node`, counted at the child level they fall under.
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for m in mentions {
+        for m in mentions.iter().filter(|m| !m.route) {
             let below: BTreeSet<usize> = m
                 .divisions()
                 .filter_map(|c| {
@@ -535,6 +536,17 @@ mod tests {
         assert_eq!(
             path(&region("青龙街道社工站开展活动", "成华区 成都市")),
             "四川省>成都市>成华区>青龙街道"
+        );
+    }
+
+    #[test]
+    fn a_route_between_two_towns_is_the_county_s_news() {
+        assert_eq!(
+            path(&region(
+                "国道108线冕宁县石龙镇至泸沽镇高速路口段将进行大修施工。往返冕宁至泸沽的货车经高速公路通行；往返冕宁至泸沽的小车可经冕先公路绕行。",
+                ""
+            )),
+            "四川省>凉山彝族自治州>冕宁县>-"
         );
     }
 
