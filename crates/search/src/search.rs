@@ -326,10 +326,12 @@ impl Engine {
         match clause {
             // Any of the text's alternatives (社工站, 社会工作服务站), each with all its words;
             // the written one scores fully, the others [`SYNONYM_SHARE`] of it per word written
-            // (社会工作服务站 is two words where 社工站 is one).
+            // (社会工作服务站 is two words where 社工站 is one). The forms are one concept, as
+            // rare as all of them together: a rare form (社工服务站) must not outrank the
+            // common one the reader wrote by a higher idf of its own.
             Clause::Text(t) => {
                 let mut written = 1;
-                let mut any = Vec::new();
+                let mut found: Vec<DocList> = Vec::new();
                 let alts = alternatives(&fold(t));
                 let alts = if alternative { &alts[..] } else { &alts[..1] };
                 for (k, alt) in alts.iter().enumerate() {
@@ -349,9 +351,19 @@ impl Engine {
                         let share = SYNONYM_SHARE * written as f32 / needles.len().max(1) as f32;
                         all.iter_mut().for_each(|(_, s)| *s *= share);
                     }
-                    any = doclist::union_max(&any, &all);
+                    found.push(all);
                 }
-                Some(any)
+                let any = found
+                    .iter()
+                    .fold(Vec::new(), |acc, docs| doclist::union(&acc, docs));
+                let concept = self.idf(any.len());
+                let mut best = Vec::new();
+                for mut docs in found {
+                    let own = self.idf(docs.len());
+                    docs.iter_mut().for_each(|(_, s)| *s *= concept / own);
+                    best = doclist::union_max(&best, &docs);
+                }
+                Some(best)
             }
             Clause::Phrase(p) => {
                 let mut docs = self.match_needle(&Needle {
@@ -484,10 +496,7 @@ impl Engine {
     /// [`PLACE_WEIGHT`].
     fn match_place(&self, name: &str) -> DocList {
         let docs = self.places.docs(name);
-        let n = self.index.doc_count() as f32;
-        let df = docs.len() as f32;
-        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-        let score = idf * PLACE_WEIGHT * (K1 + 1.0) / (PLACE_WEIGHT + K1);
+        let score = self.idf(docs.len()) * PLACE_WEIGHT * (K1 + 1.0) / (PLACE_WEIGHT + K1);
         docs.iter().map(|&d| (d, score)).collect()
     }
 
@@ -526,10 +535,16 @@ impl Engine {
         iter.fold(first, |acc, l| doclist::intersect_docs(&acc, &l))
     }
 
+    /// The inverse document frequency of a word `df` documents hold (BM25's, always positive).
+    fn idf(&self, df: usize) -> f32 {
+        let n = self.index.doc_count() as f32;
+        let df = df as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
     /// BM25F over the weighted fields, in the postings' (ascending doc) order.
     fn bm25(&self, postings: impl Iterator<Item = (u32, [u16; N_FIELDS])>, df: usize) -> DocList {
-        let n = self.index.doc_count() as f32;
-        let idf = ((n - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+        let idf = self.idf(df);
         postings
             .map(|(doc, tf)| {
                 let fw = &self.field_weight[doc as usize];
