@@ -347,16 +347,16 @@ impl Gazetteer {
 
     /// After a short form, what makes it part of another name: a street (中山路, 北京东路), a
     /// community or village named after a place (卧龙社区), an institution (中山大学, 康乐之家);
-    /// after any name, a last character that makes a word with the next (区域, 乡镇, 镇街).
+    /// after any name, a last character that makes a word with the next (区域, 乡镇).
     fn names_something_else(&self, readings: &[Reading], form: &str, after: &str) -> bool {
         const STREET: [&str; 6] = ["路", "街", "大道", "巷", "胡同", "公路"];
         const NAMED: [&str; 8] = ["社区", "村", "新村", "小区", "大学", "公园", "广场", "之家"];
-        // 区域 is a word (an area): 大堂区域 is a lobby, not 大堂区; 乡镇 (townships) and 镇街
-        // (towns and streets) are words too: 苏木乡镇 is "sumu and townships", not 苏木乡.
-        if [("区", "域"), ("乡", "镇"), ("镇", "街")]
+        // 区域 is a word (an area): 大堂区域 is a lobby, not 大堂区; 乡镇 (townships) is one
+        // too: 苏木乡镇 is "sumu and townships", not 苏木乡. (镇街, towns and streets, is not
+        // among them: 某镇街头 is the street of 某镇.)
+        if [("区", "域"), ("乡", "镇")]
             .iter()
             .any(|(last, next)| form.ends_with(last) && after.starts_with(next))
-            && !after.starts_with("街道")
         {
             return true;
         }
@@ -669,9 +669,8 @@ mod tests {
     fn a_last_character_that_makes_a_word_with_the_next_ends_no_name() {
         // 苏木乡镇 (Inner Mongolia's sumu and townships) holds the town name 苏木乡 (Henan).
         assert!(names("各苏木乡镇社工站").is_empty());
-        assert!(names("全区各镇街").is_empty());
-        // A town ending in 镇 before 街道 is still the town.
-        assert_eq!(names("沙溪镇街道口")[0], "沙溪镇");
+        // 镇街头 is the town's street.
+        assert_eq!(names("在沙溪镇街头")[0], "沙溪镇");
     }
 
     #[test]
