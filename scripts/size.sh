@@ -8,10 +8,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 BUDGET=160000
-out="$ROOT/target/size"
+target="${CARGO_TARGET_DIR:-$ROOT/target}"
+out="$target/size"
 rm -rf "$out" && mkdir -p "$out"
 cargo build --quiet --profile web --target wasm32-unknown-unknown -p shegong-wasm --no-default-features
-wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/web/shegong_wasm.wasm
+wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/web/shegong_wasm.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   "$out/shegong_wasm_bg.wasm" -o "$out/shegong_wasm_bg.wasm"
 cargo run --quiet --release -p shegong-cli -- build seeds -o "$out/bundle.bin" --quiet 2>/dev/null

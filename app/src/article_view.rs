@@ -81,7 +81,8 @@ pub fn ArticleView() -> impl IntoView {
     let collection = expect_context::<Arc<Collection>>();
     move || {
         let id = state.open.get()?;
-        let article = collection.engine.articles().iter().find(|a| a.id == id)?;
+        let doc = collection.engine.find(&id).ok()??;
+        let article = collection.engine.article(doc).ok()?;
         Some(view! { <ArticleDialog article=article.clone() /> })
     }
 }
@@ -90,7 +91,13 @@ pub fn ArticleView() -> impl IntoView {
 fn ArticleDialog(article: Article) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
-    let inline = collection.inline_pages.text_of(&article).map(str::to_owned);
+    let inline = collection
+        .engine
+        .find(&article.id)
+        .ok()
+        .flatten()
+        .and_then(|doc| collection.engine.original(doc).ok().flatten())
+        .map(str::to_owned);
     let show_original = RwSignal::new(false);
     let toggle_original = {
         let collection = collection.clone();

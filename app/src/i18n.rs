@@ -148,6 +148,12 @@ impl Lang {
                 BundleError::Malformed(detail) => format!(
                     "数据包 {url} 内容有误，无法使用（{detail}）。请用 shegong build 重新生成。"
                 ),
+                BundleError::NotAChunk(chunk) => format!(
+                    "{url} 不是 Shegong 数据包的分块（分块 {chunk}）。请把 shegong build 生成的 .chunks 文件夹原样复制。"
+                ),
+                BundleError::ChunkMismatch(chunk) => format!(
+                    "分块 {url}（{chunk}）属于这个数据包的另一次生成。请把同一次生成的数据包和它的 .chunks 文件夹放在一起。"
+                ),
             },
         }
     }

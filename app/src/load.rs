@@ -9,11 +9,10 @@ use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// A loaded collection: the search engine, and the original pages once they are wanted.
+/// A loaded collection: the search engine (with the pages a format 2 bundle carried inside),
+/// and the original pages once they are wanted.
 pub struct Collection {
     pub engine: Engine,
-    /// Pages an old (format 2) bundle carried inside.
-    pub inline_pages: Originals,
     /// The bundle's checksum, which its pages file must name.
     pub checksum: u32,
     /// Where the pages file is: `x.bin` → `x.pages.bin`.
@@ -87,10 +86,9 @@ pub async fn load(url: &str, progress: RwSignal<Progress>) -> Result<Collection,
     gloo_timers::future::TimeoutFuture::new(0).await;
     let bundle = Bundle::decode(&bytes).map_err(LoadError::Bundle)?;
     let checksum = bundle.header.checksum;
-    let (engine, inline_pages) = bundle.into_parts();
+    let engine = bundle.into_engine();
     Ok(Collection {
         engine,
-        inline_pages,
         checksum,
         pages_url: pages_url(url),
         pages: RwSignal::new(Pages::NotLoaded),

@@ -131,6 +131,7 @@ fn Explorer(collection: Arc<Collection>) -> impl IntoView {
     let searched = Memo::new(move |_| {
         let q = parse(&state.query.get());
         let started = now_ms();
+        let open = state.regions_open.get();
         let results = state.selection.with(|selection| {
             collection.engine.search(&Request {
                 query: &q,
@@ -138,8 +139,11 @@ fn Explorer(collection: Arc<Collection>) -> impl IntoView {
                 sort: state.sort.get(),
                 offset: state.page.get() * PAGE,
                 limit: PAGE,
+                open: &open,
             })
         });
+        // A one-file bundle has every chunk.
+        let results = results.unwrap_or_default();
         Searched {
             results,
             took_ms: now_ms() - started,

@@ -30,11 +30,12 @@ pub fn ResultsPane(searched: Memo<Searched>) -> impl IntoView {
             sort: state.sort.get_untracked(),
             offset: 0,
             limit: usize::MAX,
+            open: &[],
         });
-        let articles: Vec<&Article> = all
-            .hits
+        let hits = all.map(|r| r.hits).unwrap_or_default();
+        let articles: Vec<&Article> = hits
             .iter()
-            .map(|h| &engine.articles()[h.doc as usize])
+            .filter_map(|h| engine.article(h.doc).ok())
             .collect();
         download(format, &articles);
     };
@@ -125,7 +126,13 @@ fn date_text(article: &Article) -> Option<String> {
 fn ResultItem(hit: Hit) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
-    let article = &collection.engine.articles()[hit.doc as usize];
+    let article = collection
+        .engine
+        .article(hit.doc)
+        .ok()
+        .cloned()
+        .unwrap_or_default();
+    let article = &article;
     let snippet = hit
         .snippet
         .into_iter()

@@ -12,7 +12,7 @@ use shegong_article::Article;
 use shegong_extract::Pipeline;
 use shegong_extract::Taxonomy;
 use shegong_search::parse_query as parse;
-use shegong_search::{Bundle, IndexMode, Request, Selection, SourcePage};
+use shegong_search::{write_chunked, Bundle, Chunk, IndexMode, Request, Selection, SourcePage};
 use shegong_text::domain_terms;
 use shegong_text::Dictionary;
 use std::io::Write;
@@ -36,11 +36,13 @@ enum Command {
     Build {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Where to write the bundle; the original pages go beside it in <name>.pages.bin.
+        /// Where to write the bundle; the original pages go beside it in <name>.pages.bin, or,
+        /// for a chunked bundle, its chunks into the folder <name>.chunks.
         #[arg(short, long)]
         output: PathBuf,
-        /// Ship the index in the bundle, or leave the reader to build it from the articles
-        /// (auto: embed it only above 1 MiB of article text).
+        /// One file with the index, one file without it (the reader builds it from the
+        /// articles), or an entry file and chunks beside it, fetched as searches need them
+        /// (auto: one file without the index up to 1 MiB of article text, chunked above).
         #[arg(long, value_enum, default_value_t = IndexArg::Auto)]
         index: IndexArg,
         /// No progress bar.
@@ -71,7 +73,8 @@ enum Command {
         /// Pages whose sentences are recombined.
         #[arg(long, default_value = "seeds")]
         from: PathBuf,
-        /// Articles per page file.
+        /// Most articles per page file: each page holds 1 to this many (1: one article per
+        /// page).
         #[arg(long, default_value_t = 20)]
         per_page: usize,
         #[arg(long, default_value_t = 1)]
@@ -179,6 +182,7 @@ enum IndexArg {
     Auto,
     Embed,
     Derive,
+    Chunked,
 }
 
 impl From<IndexArg> for IndexMode {
@@ -187,6 +191,7 @@ impl From<IndexArg> for IndexMode {
             IndexArg::Auto => IndexMode::Auto,
             IndexArg::Embed => IndexMode::Embed,
             IndexArg::Derive => IndexMode::Derive,
+            IndexArg::Chunked => IndexMode::Chunked,
         }
     }
 }
@@ -277,31 +282,49 @@ fn build(
             text: p.text,
         })
         .collect();
-    let bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
-    let bytes = bundle.encode();
-    let pages_bytes = bundle.encode_pages(sources);
-    if let Some(pb) = &pb {
-        pb.finish_and_clear();
-    }
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
+    let regions = articles.iter().filter(|a| a.region.is_some()).count();
+    let text: usize = articles.iter().map(|a| a.text.len()).sum();
+    let with_region = format!("{} articles ({regions} with a region)", articles.len());
+    let summary = if mode.resolve(text) == IndexMode::Chunked {
+        write_chunks(articles, &dict, pipeline, sources, output)?
+    } else {
+        write_one_file(articles, &dict, pipeline, sources, output, mode)?
+    };
+    let summary = format!("{with_region}, {summary}");
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    eprintln!("{page_count} pages → {summary}");
+    Ok(code)
+}
+
+/// Write a one-file bundle and its pages file; what was written, in words.
+fn write_one_file(
+    articles: Vec<Article>,
+    dict: &Dictionary,
+    pipeline: &Pipeline,
+    sources: Vec<SourcePage>,
+    output: &Path,
+    mode: IndexMode,
+) -> Result<String> {
+    let bundle = Bundle::build(articles, dict, pipeline.taxonomy().labels(), mode);
+    let bytes = bundle.encode();
+    let pages_bytes = bundle.encode_pages(sources);
     let pages_out = pages_path(output);
     for (path, data) in [(output, &bytes), (pages_out.as_path(), &pages_bytes)] {
         std::fs::write(path, data).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    let p = &bundle.payload;
-    let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
+    let p = bundle.payload().expect("a one-file bundle");
     let dict_bytes = bundle.dict_size();
     let index = match &p.index {
-        Some(index) => format!("index of {} words", index.word_count()),
+        Some(index) => format!("index of {} keys", index.word_count()),
         None => "index built by the reader".to_owned(),
     };
-    eprintln!(
-        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes) and {} ({} bytes)",
-        page_count,
-        p.articles.len(),
-        regions,
+    Ok(format!(
+        "{}, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes) and {} ({} bytes)",
         index,
         p.dict.len(),
         dict_bytes,
@@ -310,8 +333,79 @@ fn build(
         bytes.len(),
         pages_out.display(),
         pages_bytes.len()
-    );
-    Ok(code)
+    ))
+}
+
+/// Write a chunked bundle: its chunks into `<name>.chunks/` (emptied of older chunks first),
+/// then the entry file; what was written, in words.
+fn write_chunks(
+    articles: Vec<Article>,
+    dict: &Dictionary,
+    pipeline: &Pipeline,
+    sources: Vec<SourcePage>,
+    output: &Path,
+) -> Result<String> {
+    let entry = output.to_string_lossy().into_owned();
+    let dir = PathBuf::from(Chunk::File(shegong_search::Kind::Articles, 0).url(&entry))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for f in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = f?.path();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if path.extension().is_some_and(|e| e == "bin")
+            && stem.as_deref().and_then(Chunk::parse).is_some()
+        {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove the old chunk {}", path.display()))?;
+        }
+    }
+    let mut write = |chunk: Chunk, bytes: &[u8]| std::fs::write(chunk.url(&entry), bytes);
+    let report = write_chunked(
+        articles,
+        dict,
+        pipeline.taxonomy().labels(),
+        sources,
+        &mut write,
+    )
+    .with_context(|| format!("cannot write the chunks into {}", dir.display()))?;
+    std::fs::write(output, &report.entry)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    let names = [
+        "dictionary",
+        "postings",
+        "articles",
+        "ids",
+        "pages",
+        "region names",
+    ];
+    let kinds: Vec<String> = report
+        .kinds
+        .iter()
+        .zip(names)
+        .filter(|((_, w), _)| w.chunks > 0)
+        .map(|((letter, w), name)| {
+            let cut = if matches!(letter, 'a' | 'r') {
+                format!("{} per chunk", w.target)
+            } else {
+                format!("cut at {} bytes", w.target)
+            };
+            format!("{name} {} × {letter} ({} bytes, {cut})", w.chunks, w.bytes)
+        })
+        .collect();
+    let chunks: usize = report.kinds.iter().map(|(_, w)| w.chunks).sum();
+    let bytes: u64 = report.kinds.iter().map(|(_, w)| w.bytes).sum();
+    Ok(format!(
+        "index of {} keys, {} dictionary entries; wrote {} ({} bytes, of which the facet table {} bytes) and {chunks} chunks in {} ({bytes} bytes): {}",
+        report.keys,
+        report.dict_entries,
+        output.display(),
+        report.entry.len(),
+        report.facet_bytes,
+        dir.display(),
+        kinds.join(", ")
+    ))
 }
 
 fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<ExitCode> {
@@ -366,17 +460,26 @@ fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Re
 fn search(bundle: &PathBuf, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
     let bytes =
         std::fs::read(bundle).with_context(|| format!("cannot read {}", bundle.display()))?;
-    let engine = Bundle::decode(&bytes)
+    let mut engine = Bundle::decode(&bytes)
         .with_context(|| format!("cannot load {}", bundle.display()))?
         .into_engine();
     let q = parse(query);
-    let results = engine.search(&Request {
+    let request = Request {
         query: &q,
         selection: &Selection::default(),
         sort: Default::default(),
         offset: 0,
         limit,
-    });
+        open: &[],
+    };
+    let entry = bundle.to_string_lossy();
+    let fetch = |chunk: Chunk| {
+        let path = chunk.url(&entry);
+        std::fs::read(&path).with_context(|| format!("cannot read the chunk {path}"))
+    };
+    let results = engine
+        .fetching(fetch, |e| e.search(&request))
+        .with_context(|| format!("cannot search {}", bundle.display()))?;
     for w in &results.warnings {
         eprintln!("warning: {w}");
     }

@@ -12,18 +12,16 @@
 //! ```
 
 use serde::Serialize;
-use shegong_search::decode_pages;
+use shegong_article::YearMonth;
 use shegong_search::parse_query as parse;
-use shegong_search::{Bundle, Engine, Originals, Request, Results, Selection};
+use shegong_search::{Bundle, Chunk, Engine, Missing, Request, Results, Selection};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A loaded bundle.
 #[wasm_bindgen]
 pub struct Shegong {
     engine: Engine,
-    originals: Originals,
-    /// The bundle's checksum, which its pages file must name.
-    checksum: u32,
 }
 
 #[wasm_bindgen]
@@ -31,12 +29,8 @@ impl Shegong {
     /// Load a bundle from its bytes; throws an Error saying what is wrong with it.
     pub fn load(bytes: &[u8]) -> Result<Shegong, JsError> {
         let bundle = Bundle::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-        let checksum = bundle.header.checksum;
-        let (engine, originals) = bundle.into_parts();
         Ok(Shegong {
-            engine,
-            originals,
-            checksum,
+            engine: bundle.into_engine(),
         })
     }
 
@@ -45,28 +39,28 @@ impl Shegong {
     /// another bundle.
     #[wasm_bindgen(js_name = loadPages)]
     pub fn load_pages(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.originals =
-            decode_pages(bytes, self.checksum).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(())
+        self.engine
+            .add_chunk(Chunk::Pages, bytes)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// The original page text an article was read from, or `undefined` when its page is not
     /// loaded (see `loadPages`).
     pub fn original(&self, id: &str) -> Option<String> {
-        let article = self.engine.articles().iter().find(|a| a.id == id)?;
-        self.originals.text_of(article).map(str::to_owned)
+        let doc = self.engine.find(id).ok()??;
+        self.engine.original(doc).ok()?.map(str::to_owned)
     }
 
     /// Number of articles in the bundle.
     #[wasm_bindgen(getter, js_name = articleCount)]
     pub fn article_count(&self) -> usize {
-        self.engine.articles().len()
+        self.engine.doc_count()
     }
 
     /// Search; returns `{ total, hits: [{ id, title, score, snippet: [{ text, highlight }] }],
     /// facets, warnings }`.
     pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
-        to_js(&run(&self.engine, query, &Selection::default(), 0, limit))
+        to_js(&run(&self.engine, query, &Selection::default(), 0, limit).map_err(chunked)?)
     }
 
     /// Search with facet selections `{ regions: ["上海市/上海市/闵行区"], programs: ["youth"],
@@ -79,14 +73,70 @@ impl Shegong {
         offset: usize,
         limit: usize,
     ) -> Result<JsValue, JsError> {
-        let selection: Selection = if selection.is_undefined() || selection.is_null() {
-            Selection::default()
-        } else {
-            serde_wasm_bindgen::from_value(selection)
-                .map_err(|e| JsError::new(&format!("invalid selection: {e}")))?
-        };
-        to_js(&run(&self.engine, query, &selection, offset, limit))
+        let selection = selection_of(&selection)?;
+        to_js(&run(&self.engine, query, &selection, offset, limit).map_err(chunked)?)
     }
+}
+
+/// What a search of a chunked bundle that still needs chunks throws.
+fn chunked(m: Missing) -> JsError {
+    let names: Vec<String> = m.0.iter().map(Chunk::name).collect();
+    JsError::new(&format!(
+        "this search needs the chunks {} of a chunked bundle, which this API does not fetch",
+        names.join(", ")
+    ))
+}
+
+/// A facet selection from its JS form `{ regions: [path], programs: [id], from: {year,
+/// month}, to: {year, month} }` (every part optional), read field by field.
+fn selection_of(js: &JsValue) -> Result<Selection, JsError> {
+    if js.is_undefined() || js.is_null() {
+        return Ok(Selection::default());
+    }
+    let field = |name: &str| js_sys::Reflect::get(js, &JsValue::from_str(name)).unwrap_or_default();
+    let strings = |name: &str| -> Result<Vec<String>, JsError> {
+        let v = field(name);
+        if v.is_undefined() || v.is_null() {
+            return Ok(Vec::new());
+        }
+        let items = v
+            .dyn_into::<js_sys::Array>()
+            .map_err(|_| JsError::new(&format!("invalid selection: `{name}` is not an array")))?;
+        items
+            .iter()
+            .map(|s| {
+                s.as_string().ok_or_else(|| {
+                    JsError::new(&format!("invalid selection: `{name}` holds a non-string"))
+                })
+            })
+            .collect()
+    };
+    let month = |name: &str| -> Result<Option<YearMonth>, JsError> {
+        let v = field(name);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        let part = |p: &str| {
+            js_sys::Reflect::get(&v, &JsValue::from_str(p))
+                .ok()?
+                .as_f64()
+        };
+        match (part("year"), part("month")) {
+            (Some(year), Some(month)) if (1.0..=12.0).contains(&month) => Ok(Some(YearMonth {
+                year: year as i32,
+                month: month as u32,
+            })),
+            _ => Err(JsError::new(&format!(
+                "invalid selection: `{name}` is not {{ year, month }}"
+            ))),
+        }
+    };
+    Ok(Selection {
+        regions: strings("regions")?,
+        programs: strings("programs")?,
+        from: month("from")?,
+        to: month("to")?,
+    })
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -95,14 +145,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The search behind [`Shegong::search`], separate from the JS conversion so tests can call it.
+/// The search behind [`Shegong::search`], separate from the JS conversion so tests can call it;
+/// `Err` names the chunks a chunked bundle still needs.
 pub fn run(
     engine: &Engine,
     query: &str,
     selection: &Selection,
     offset: usize,
     limit: usize,
-) -> Results {
+) -> Result<Results, Missing> {
     let q = parse(query);
     engine.search(&Request {
         query: &q,
@@ -110,6 +161,7 @@ pub fn run(
         sort: Default::default(),
         offset,
         limit,
+        open: &[],
     })
 }
 
