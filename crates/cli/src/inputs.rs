@@ -43,9 +43,17 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
     let mut seen = std::collections::HashSet::new();
     files.retain(|(_, f)| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     let names = display_names(&files);
+    // Pages in name order, whatever order the inputs were given or listed in: the same pages
+    // give the same bundle.
+    let mut named: Vec<(String, PathBuf)> = names
+        .into_iter()
+        .zip(files)
+        .map(|(name, (_, path))| (name, path))
+        .collect();
+    named.sort();
     let mut pages = Vec::new();
     let mut skipped = Vec::new();
-    for ((_, path), name) in files.into_iter().zip(names) {
+    for (name, path) in named {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {

@@ -196,6 +196,45 @@ fn same_file_name_in_two_folders_gives_two_ids() {
     }
 }
 
+/// The same pages give byte-identical bundles whatever order they are named in or were
+/// written to disk in.
+#[test]
+fn the_same_pages_in_any_order_give_the_same_bundle() {
+    let pages: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let mut built = Vec::new();
+    for (k, reversed) in [false, true].into_iter().enumerate() {
+        let dir = tmp(&format!("order-{k}")).join("pages");
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut order = pages.clone();
+        order.sort();
+        if reversed {
+            order.reverse();
+        }
+        // Written to disk in this order, and named on the command line in it too.
+        let mut args = vec!["build".to_owned()];
+        for p in &order {
+            let to = dir.join(p.file_name().unwrap());
+            std::fs::copy(p, &to).unwrap();
+            args.push(to.to_str().unwrap().to_owned());
+        }
+        let out = tmp(&format!("order-{k}.bin"));
+        args.extend(["-o".into(), out.to_str().unwrap().into(), "--quiet".into()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert!(shegong(&args).status.success());
+        built.push((
+            std::fs::read(&out).unwrap(),
+            std::fs::read(out.with_extension("pages.bin")).unwrap(),
+        ));
+    }
+    assert!(
+        built[0] == built[1],
+        "bundles differ with the order of their pages"
+    );
+}
+
 #[test]
 fn reads_gbk_and_utf16_reports_binary_and_empty() {
     let dir = tmp("encodings");

@@ -481,7 +481,8 @@ impl<'a> Reader<'a> {
         let available = (self.bytes.len() - self.pos) as u64;
         if n > available {
             return Err(BundleError::Truncated {
-                expected: self.pos as u64 + n,
+                // A crafted length can be near `u64::MAX`.
+                expected: (self.pos as u64).saturating_add(n),
                 found: self.bytes.len() as u64,
             });
         }

@@ -202,7 +202,7 @@ impl<T> Keyed<T> {
                 .partition_point(|f| f.as_str() < hi)
                 .max(start + 1)
         });
-        start..end
+        start.min(self.parts.len())..end.min(self.parts.len())
     }
 
     /// Part `i`, or the chunk to fetch.
@@ -210,9 +210,12 @@ impl<T> Keyed<T> {
         self.parts[i].as_ref().ok_or(self.chunk(i))
     }
 
-    /// The part holding `key`, or the chunk to fetch.
-    pub fn for_key(&self, key: &str) -> Result<&T, Chunk> {
-        self.get(self.part_of(key))
+    /// The part that would hold `key` (`None`: the table is empty), or the chunk to fetch.
+    pub fn for_key(&self, key: &str) -> Result<Option<&T>, Chunk> {
+        match self.parts.len() {
+            0 => Ok(None),
+            _ => self.get(self.part_of(key)).map(Some),
+        }
     }
 
     /// The key range of part `i`: its first key and the next part's.
@@ -333,5 +336,8 @@ mod tests {
         assert_eq!(t.parts_between("n", Some("o")), 1..2);
         assert_eq!(t.parts_between("l", Some("u")), 0..3);
         assert_eq!(t.for_key("q"), Err(Chunk::File(Kind::Terms, 1)));
+        let empty: Keyed<u8> = Keyed::chunked(Kind::Ids, Vec::new());
+        assert_eq!(empty.for_key("q"), Ok(None));
+        assert_eq!(empty.parts_between("a", Some("b")), 0..0);
     }
 }

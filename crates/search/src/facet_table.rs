@@ -24,6 +24,11 @@ use shegong_article::YearMonth;
 use shegong_text::fold;
 use shegong_text::sort;
 
+/// Whether a month and day (each if known) are within the calendar: 1–12, 1–31.
+pub fn in_calendar(month: Option<u32>, day: Option<u32>) -> bool {
+    month.is_none_or(|m| (1..=12).contains(&m)) && day.is_none_or(|d| (1..=31).contains(&d))
+}
+
 /// Where `item` is in `list`, added at the end if it is not (lists here are short: programs,
 /// sets of programs, months).
 fn position_or_push<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) -> usize {
@@ -102,10 +107,12 @@ impl Columns {
             set.dedup();
             let set = position_or_push(&mut c.program_sets, &set) as u32;
             c.doc_programs.push(set);
-            let date = a
-                .date
-                .as_ref()
-                .map_or((None, None, None), |d| (d.year, d.month, d.day));
+            // A month or day outside the calendar counts as unknown (decoding refuses them).
+            let date = a.date.as_ref().map_or((None, None, None), |d| {
+                let month = d.month.filter(|&m| in_calendar(Some(m), None));
+                let day = d.day.filter(|&x| in_calendar(None, Some(x)));
+                (d.year, month, day)
+            });
             match c.dates.last_mut() {
                 Some((last, run)) if *last == date => *run += 1,
                 _ => c.dates.push((date, 1)),
@@ -379,9 +386,7 @@ impl FacetTable {
         }
         let mut dated = 0usize;
         for &((year, month, day), run) in &c.dates {
-            if month.is_some_and(|m| !(1..=12).contains(&m))
-                || day.is_some_and(|d| !(1..=31).contains(&d))
-            {
+            if !in_calendar(month, day) {
                 return Err(format!(
                     "a date has month {} and day {}, outside the calendar",
                     month.unwrap_or(0),

@@ -151,7 +151,7 @@ impl Store {
 
     /// The postings of a folded key (`None`: it occurs nowhere).
     pub fn term(&self, key: &str) -> Result<Option<&Postings>, Chunk> {
-        Ok(self.terms.for_key(key)?.get(key))
+        Ok(self.terms.for_key(key)?.and_then(|part| part.get(key)))
     }
 
     /// The keys starting with `prefix`.
@@ -181,7 +181,9 @@ impl Store {
 
     /// The document of an article id (`None`: no such article).
     pub fn find(&self, id: &str) -> Result<Option<u32>, Chunk> {
-        let ids = self.ids.for_key(id)?;
+        let Some(ids) = self.ids.for_key(id)? else {
+            return Ok(None);
+        };
         Ok(ids
             .binary_search_by(|(x, _)| x.as_str().cmp(id))
             .ok()
@@ -190,7 +192,10 @@ impl Store {
 
     /// The part of its page an article was read from (`None`: the bundle has no such page).
     pub fn original(&self, article: &Article) -> Result<Option<&str>, Chunk> {
-        Ok(self.pages.for_key(&article.file)?.text_of(article))
+        Ok(self
+            .pages
+            .for_key(&article.file)?
+            .and_then(|pages| pages.text_of(article)))
     }
 
     /// Check and keep a chunk fetched for a lookup.
@@ -266,7 +271,7 @@ impl Store {
                 }
                 let docs: Vec<Doc> = articles.into_iter().map(Doc::new).collect();
                 for d in &docs {
-                    if let Ok(pages) = self.pages.for_key(&d.article.file) {
+                    if let Ok(Some(pages)) = self.pages.for_key(&d.article.file) {
                         validate::span(&d.article, pages).map_err(context)?;
                     }
                 }

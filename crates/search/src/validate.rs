@@ -8,7 +8,7 @@
 //! ([`BundleError::Malformed`](crate::BundleError::Malformed)).
 
 use crate::bundle::Payload;
-use crate::facet_table::FacetTable;
+use crate::facet_table::{in_calendar, FacetTable};
 use crate::index::Index;
 use crate::manifest::{DictLayout, Manifest};
 use crate::original::Originals;
@@ -92,6 +92,16 @@ pub(crate) fn articles(articles: &[Article], programs: &[ProgramLabel]) -> Resul
                 "article {k} (`{}`) has a span that ends before it starts",
                 a.id
             ));
+        }
+        if let Some(d) = &a.date {
+            if !in_calendar(d.month, d.day) {
+                return Err(format!(
+                    "article `{}` has a date outside the calendar (month {}, day {})",
+                    a.id,
+                    d.month.unwrap_or(0),
+                    d.day.unwrap_or(0)
+                ));
+            }
         }
         if let Some(id) = a
             .programs
@@ -294,6 +304,18 @@ mod tests {
         p.articles[0].programs = vec!["nonesuch".into()];
         let e = check(&p).unwrap_err();
         assert!(e.contains("program `nonesuch`"), "{e}");
+    }
+
+    #[test]
+    fn dates_outside_the_calendar_are_refused() {
+        let mut p = payload();
+        p.articles[0].date = Some(shegong_article::DateInfo::new(
+            Some(2024),
+            Some(91),
+            Some(1),
+            "",
+        ));
+        assert!(check(&p).unwrap_err().contains("outside the calendar"));
     }
 
     #[test]
