@@ -12,12 +12,14 @@
 
 mod csv;
 mod date;
+mod place_name;
 
 pub use csv::{to_csv, CSV_HEADER};
 pub use date::{DateInfo, YearMonth};
+pub use place_name::short_place_name;
 
 use serde::{Deserialize, Serialize};
-use shegong_text::fold;
+use shegong_text::{fold, without_pinyin};
 
 /// Byte range of the raw (decoded) page an article came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,23 @@ pub struct Region {
 }
 
 impl Region {
+    /// The names a reader may call it by: each level's name and its short form
+    /// (上海市, 上海, 闵行区, 闵行, 莘庄镇, 莘庄), each once.
+    pub fn names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for name in [&self.province, &self.city, &self.district, &self.town]
+            .into_iter()
+            .flatten()
+        {
+            for n in std::iter::once(name.as_str()).chain(short_place_name(name)) {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
     /// The names from the province down, as far as known.
     pub fn levels(&self) -> Vec<String> {
         [&self.province, &self.city, &self.district, &self.town]
@@ -118,11 +137,15 @@ pub struct Article {
     pub title: Option<String>,
     /// The subtitle (a second headline line).
     pub subtitle: Option<String>,
-    /// The normalised body in its original script; paragraphs separated by `\n`.
+    /// The normalised body in its original script; paragraphs separated by `\n`. A lead's
+    /// dateline stays at its start (`本报兰州讯（记者 王聪）日前，…`, `新华社南宁10月29日电…`),
+    /// where extraction reads its place and date.
     pub text: String,
     /// Where the article comes from (`（据中新网甘肃）` → `中新网甘肃`).
     pub source: Option<String>,
-    /// The byline (`记者 王薇`).
+    /// Every credit the article carries, joined by spaces: byline lines (`记者 王薇`), the
+    /// credit of its dateline (`记者 王聪`), credits in brackets (`通讯员孙维丁宇记者韩帅`) and
+    /// a web page's credit fields (`编辑 唐峥`, `责任编辑：王明`). People are read from it.
     pub byline: Option<String>,
     /// The photo caption with its credit.
     pub caption: Option<String>,
@@ -175,7 +198,7 @@ impl Article {
     }
 
     /// The folded text of each field: title (+subtitle), lead paragraph, rest of body (+photo
-    /// caption).
+    /// caption), without pinyin annotations (`標(biāo)桿` reads 标杆).
     pub fn folded_fields(&self) -> [String; N_FIELDS] {
         let mut title = self.title.clone().unwrap_or_default();
         if let Some(s) = &self.subtitle {
@@ -188,6 +211,33 @@ impl Article {
             body.push('\n');
             body.push_str(c);
         }
-        [fold(&title), fold(lead), fold(&body)]
+        [&title, lead, &body].map(|f| fold(&without_pinyin(f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_fields_read_without_pinyin_annotations() {
+        let a = Article {
+            title: Some("徐聞縣入選標(biāo)桿社工站".into()),
+            text: "濱海新區(qū)泰達街道\n社會工作".into(),
+            ..Article::default()
+        };
+        assert_eq!(
+            a.folded_fields(),
+            ["徐闻县入选标杆社工站", "滨海新区泰达街道", "社会工作"].map(String::from)
+        );
+    }
+
+    #[test]
+    fn region_names_with_short_forms() {
+        let r = Region::parse_path("上海市/上海市/闵行区/莘庄镇");
+        assert_eq!(
+            r.names(),
+            ["上海市", "上海", "闵行区", "闵行", "莘庄镇", "莘庄"]
+        );
     }
 }

@@ -1,17 +1,24 @@
 //! `shegong`: build bundles from raw pages, extract articles, search bundles.
 //!
-//! Exit codes: 0 success; 1 success with skipped input files; 2 error.
+//! Exit codes: 0 success; 1 success with input files skipped or repaired; 2 error.
 
+mod build_date;
 mod inputs;
+mod ocr;
+mod resolution;
+mod single_file;
+mod walk;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use inputs::{read_pages, Page};
+use inputs::{read_pages, Options, Page};
+use ocr::Ocr;
 use shegong_article::Article;
 use shegong_extract::Pipeline;
 use shegong_extract::Taxonomy;
 use shegong_search::parse_query as parse;
+use shegong_search::BuildDate;
 use shegong_search::{write_chunked, Bundle, Chunk, IndexMode, Request, Selection, SourcePage};
 use shegong_text::domain_terms;
 use shegong_text::Dictionary;
@@ -32,17 +39,37 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build a search bundle from page files or folders (.txt, searched recursively).
+    /// Build a search bundle from page files or folders (searched recursively): .txt, .html,
+    /// .htm, .mhtml, .docx, .pdf, and .png/.jpg/.tif through Tesseract; or a single HTML file
+    /// that searches them from anywhere (file://, no network).
     Build {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Where to write the bundle; the original pages go beside it in <name>.pages.bin, or,
         /// for a chunked bundle, its chunks into the folder <name>.chunks.
-        #[arg(short, long)]
-        output: PathBuf,
+        #[arg(short, long, required_unless_present = "single_file")]
+        output: Option<PathBuf>,
+        /// Also (or only) write one HTML file holding the app and the bundle, which opens from
+        /// file:// with nothing fetched.
+        #[arg(long, value_name = "FILE.html")]
+        single_file: Option<PathBuf>,
+        /// Put the original pages into the single file too (for the article view's original text).
+        #[arg(long, requires = "single_file")]
+        with_pages: bool,
+        /// The app's release build the single file is made from (`trunk build --release --offline`).
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "dist",
+            requires = "single_file"
+        )]
+        app: PathBuf,
         /// One file with the index, one file without it (the reader builds it from the
         /// articles), or an entry file and chunks beside it, fetched as searches need them
-        /// (auto: one file without the index up to 1 MiB of article text, chunked above).
+        /// (auto: one file without the index up to 1 MiB of article text, chunked above). The
+        /// single file always holds one file (with the index where `-o` would be chunked).
         #[arg(long, value_enum, default_value_t = IndexArg::Auto)]
         index: IndexArg,
         /// No progress bar.
@@ -51,11 +78,17 @@ enum Command {
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
         #[arg(long)]
         taxonomy: Option<PathBuf>,
+        /// The day the bundle says it was built (YYYY-MM-DD). Default: the day of
+        /// SOURCE_DATE_EPOCH if set, else the day the newest input page was last modified.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        build_date: Option<String>,
     },
-    /// Print the articles found in page files or folders.
+    /// Print the articles found in page files or folders (the same kinds as build).
     Extract {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
@@ -103,6 +136,46 @@ enum Command {
     },
 }
 
+/// How page files are read.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// Files larger than this many MiB are not read.
+    #[arg(long, default_value_t = 64)]
+    max_file_mib: u64,
+    /// OCR language for images: chi_sim (Simplified) or chi_tra (Traditional sources).
+    #[arg(long, value_enum, default_value_t = OcrLang::ChiSim)]
+    ocr_lang: OcrLang,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OcrLang {
+    #[value(name = "chi_sim")]
+    ChiSim,
+    #[value(name = "chi_tra")]
+    ChiTra,
+}
+
+impl ReadArgs {
+    fn options(&self) -> Options {
+        Options {
+            max_bytes: self.max_file_mib.saturating_mul(1 << 20),
+            ocr: Ocr::new(match self.ocr_lang {
+                OcrLang::ChiSim => "chi_sim",
+                OcrLang::ChiTra => "chi_tra",
+            }),
+        }
+    }
+}
+
+impl Default for ReadArgs {
+    fn default() -> Self {
+        ReadArgs {
+            max_file_mib: 64,
+            ocr_lang: OcrLang::ChiSim,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
@@ -125,22 +198,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build {
             inputs,
+            read,
             output,
+            single_file,
+            with_pages,
+            app,
             index,
             quiet,
             taxonomy,
-        } => build(
-            &inputs,
-            &output,
-            index.into(),
-            quiet,
-            &pipeline(taxonomy.as_deref())?,
-        ),
+            build_date,
+        } => {
+            // Read the app first: a missing build is reported before the pages are processed.
+            let single = single_file
+                .map(|path| Ok::<_, anyhow::Error>((path, single_file::App::read(&app)?)))
+                .transpose()?;
+            let outputs = Outputs {
+                bundle: output,
+                single,
+                with_pages,
+            };
+            build(
+                &inputs,
+                &read.options(),
+                &outputs,
+                index.into(),
+                quiet,
+                &pipeline(taxonomy.as_deref())?,
+                build_date.as_deref(),
+            )
+        }
         Command::Extract {
             inputs,
+            read,
             format,
             taxonomy,
-        } => extract(&inputs, format, &pipeline(taxonomy.as_deref())?),
+        } => extract(
+            &inputs,
+            &read.options(),
+            format,
+            &pipeline(taxonomy.as_deref())?,
+        ),
         Command::Synth {
             articles,
             output,
@@ -202,21 +299,30 @@ fn pages_path(bundle: &Path) -> PathBuf {
     bundle.with_file_name(format!("{stem}.pages.bin"))
 }
 
-/// Read inputs, report skipped files; the exit code says whether any were skipped.
-fn load(inputs: &[PathBuf]) -> Result<(Vec<Page>, ExitCode)> {
-    let (pages, skipped) = read_pages(inputs)?;
-    for s in &skipped {
-        eprintln!("warning: skipped {}: {}", s.path.display(), s.reason);
+/// Read inputs and report, file by file, what was skipped or repaired and why, then a summary
+/// line; the exit code says whether anything was.
+fn load(inputs: &[PathBuf], options: &Options) -> Result<(Vec<Page>, ExitCode)> {
+    let loaded = read_pages(inputs, options)?;
+    for s in &loaded.skipped {
+        eprintln!("跳过 skipped {}: {}", s.path.display(), s.reason);
     }
-    for p in pages.iter().filter(|p| p.text.trim().is_empty()) {
-        eprintln!("warning: {} is empty", p.name);
+    for s in &loaded.repaired {
+        eprintln!("修复 repaired {}: {}", s.path.display(), s.reason);
     }
-    let code = if skipped.is_empty() {
+    let (read, skipped, repaired) = (
+        loaded.pages.len(),
+        loaded.skipped.len(),
+        loaded.repaired.len(),
+    );
+    eprintln!(
+        "读取 {read} 个文件，跳过 {skipped} 个，修复 {repaired} 个 (read {read} files, skipped {skipped}, repaired {repaired})"
+    );
+    let code = if skipped + repaired == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     };
-    Ok((pages, code))
+    Ok((loaded.pages, code))
 }
 
 /// The pipeline, with the taxonomy file if one is given.
@@ -249,14 +355,28 @@ fn articles_of(
     .collect()
 }
 
+/// What `build` writes.
+struct Outputs {
+    /// The bundle, with its pages file beside it.
+    bundle: Option<PathBuf>,
+    /// The single HTML file, and the app it is made from.
+    single: Option<(PathBuf, single_file::App)>,
+    /// Whether the single file carries the original pages.
+    with_pages: bool,
+}
+
 fn build(
     inputs: &[PathBuf],
-    output: &Path,
+    options: &Options,
+    outputs: &Outputs,
     mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
+    build_date: Option<&str>,
 ) -> Result<ExitCode> {
-    let (pages, code) = load(inputs)?;
+    let (pages, code) = load(inputs, options)?;
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let date = build_date::build_date(build_date, epoch.as_deref(), &pages)?;
     let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
     let pb = (!quiet).then(|| {
         let pb = ProgressBar::new(bytes_in);
@@ -282,58 +402,104 @@ fn build(
             text: p.text,
         })
         .collect();
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
     let regions = articles.iter().filter(|a| a.region.is_some()).count();
     let text: usize = articles.iter().map(|a| a.text.len()).sum();
-    let with_region = format!("{} articles ({regions} with a region)", articles.len());
-    let summary = if mode.resolve(text) == IndexMode::Chunked {
-        write_chunks(articles, &dict, pipeline, sources, output)?
+    let mode = mode.resolve(text);
+    let mut wrote = vec![format!(
+        "{} articles ({regions} with a region)",
+        articles.len()
+    )];
+    let chunked = outputs
+        .bundle
+        .as_ref()
+        .filter(|_| mode == IndexMode::Chunked);
+    let one_file = if let Some(output) = chunked {
+        create_parent(output)?;
+        let keep = outputs
+            .single
+            .is_some()
+            .then(|| (articles.clone(), sources.clone()));
+        wrote.push(write_chunks(
+            articles, &dict, pipeline, sources, output, date,
+        )?);
+        keep
     } else {
-        write_one_file(articles, &dict, pipeline, sources, output, mode)?
+        Some((articles, sources))
     };
-    let summary = format!("{with_region}, {summary}");
+    if let Some((articles, sources)) = one_file {
+        // The single file always holds one file: with its index where the bundle is chunked.
+        let mode = match mode {
+            IndexMode::Chunked => IndexMode::Embed,
+            m => m,
+        };
+        let mut bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
+        if let Some(date) = date {
+            bundle = bundle.built_on(date);
+        }
+        let bytes = bundle.encode();
+        let pages_bytes = bundle.encode_pages(sources);
+        wrote.push(describe_one_file(&bundle, bytes.len()));
+        if let Some(output) = outputs.bundle.as_ref().filter(|_| chunked.is_none()) {
+            create_parent(output)?;
+            let pages_out = pages_path(output);
+            for (path, data) in [
+                (output.as_path(), &bytes),
+                (pages_out.as_path(), &pages_bytes),
+            ] {
+                std::fs::write(path, data)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                wrote.push(format!("wrote {} ({} bytes)", path.display(), data.len()));
+            }
+        }
+        if let Some((path, app)) = &outputs.single {
+            let pages = outputs.with_pages.then_some(pages_bytes.as_slice());
+            let w = single_file::write(path, app, &bytes, pages)?;
+            wrote.push(format!(
+                "wrote {} ({} bytes, {} gzipped; {})",
+                path.display(),
+                w.bytes,
+                w.gzipped,
+                if pages.is_some() {
+                    "with the original pages"
+                } else {
+                    "without the original pages: add --with-pages"
+                }
+            ));
+        }
+    }
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
-    eprintln!("{page_count} pages → {summary}");
+    let dated = date.map_or_else(|| "no build date".to_owned(), |d| format!("dated {d}"));
+    eprintln!("{page_count} pages → {}; {dated}", wrote.join("; "));
     Ok(code)
 }
 
-/// Write a one-file bundle and its pages file; what was written, in words.
-fn write_one_file(
-    articles: Vec<Article>,
-    dict: &Dictionary,
-    pipeline: &Pipeline,
-    sources: Vec<SourcePage>,
-    output: &Path,
-    mode: IndexMode,
-) -> Result<String> {
-    let bundle = Bundle::build(articles, dict, pipeline.taxonomy().labels(), mode);
-    let bytes = bundle.encode();
-    let pages_bytes = bundle.encode_pages(sources);
-    let pages_out = pages_path(output);
-    for (path, data) in [(output, &bytes), (pages_out.as_path(), &pages_bytes)] {
-        std::fs::write(path, data).with_context(|| format!("cannot write {}", path.display()))?;
+/// Create the folder a file goes into.
+fn create_parent(output: &Path) -> Result<()> {
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let p = bundle.payload().expect("a one-file bundle");
+    Ok(())
+}
+
+/// What a one-file bundle of `len` bytes holds, in words.
+fn describe_one_file(bundle: &Bundle, len: usize) -> String {
+    let Some(p) = bundle.payload() else {
+        return String::new();
+    };
     let dict_bytes = bundle.dict_size();
     let index = match &p.index {
         Some(index) => format!("index of {} keys", index.word_count()),
         None => "index built by the reader".to_owned(),
     };
-    Ok(format!(
-        "{}, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes) and {} ({} bytes)",
+    format!(
+        "one file: {}, {} dictionary entries ({} bytes, {:.0}% of the bundle)",
         index,
         p.dict.len(),
         dict_bytes,
-        100.0 * dict_bytes as f64 / bytes.len().max(1) as f64,
-        output.display(),
-        bytes.len(),
-        pages_out.display(),
-        pages_bytes.len()
-    ))
+        100.0 * dict_bytes as f64 / len.max(1) as f64,
+    )
 }
 
 /// Write a chunked bundle: its chunks into `<name>.chunks/` (emptied of older chunks first),
@@ -344,6 +510,7 @@ fn write_chunks(
     pipeline: &Pipeline,
     sources: Vec<SourcePage>,
     output: &Path,
+    date: Option<BuildDate>,
 ) -> Result<String> {
     let entry = output.to_string_lossy().into_owned();
     let dir = PathBuf::from(Chunk::File(shegong_search::Kind::Articles, 0).url(&entry))
@@ -367,6 +534,7 @@ fn write_chunks(
         dict,
         pipeline.taxonomy().labels(),
         sources,
+        date,
         &mut write,
     )
     .with_context(|| format!("cannot write the chunks into {}", dir.display()))?;
@@ -397,7 +565,7 @@ fn write_chunks(
     let chunks: usize = report.kinds.iter().map(|(_, w)| w.chunks).sum();
     let bytes: u64 = report.kinds.iter().map(|(_, w)| w.bytes).sum();
     Ok(format!(
-        "index of {} keys, {} dictionary entries; wrote {} ({} bytes, of which the facet table {} bytes) and {chunks} chunks in {} ({bytes} bytes): {}",
+        "chunked: index of {} keys, {} dictionary entries; wrote {} ({} bytes, of which the facet table {} bytes) and {chunks} chunks in {} ({bytes} bytes): {}",
         report.keys,
         report.dict_entries,
         output.display(),
@@ -408,8 +576,13 @@ fn write_chunks(
     ))
 }
 
-fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<ExitCode> {
-    let (pages, code) = load(inputs)?;
+fn extract(
+    inputs: &[PathBuf],
+    options: &Options,
+    format: Format,
+    pipeline: &Pipeline,
+) -> Result<ExitCode> {
+    let (pages, code) = load(inputs, options)?;
     let articles = articles_of(&pages, pipeline, None);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -430,7 +603,7 @@ fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<Ex
 }
 
 fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Result<ExitCode> {
-    let (pages, code) = load(&[from.to_path_buf()])?;
+    let (pages, code) = load(&[from.to_path_buf()], &ReadArgs::default().options())?;
     let texts: Vec<String> = articles_of(&pages, &Pipeline::default(), None)
         .into_iter()
         .map(|a| a.text)

@@ -9,12 +9,30 @@
 //!
 //! 1. **front matter** — an optional `---` block (`date`, `source`, `title`, `region`, `url`)
 //!    whose values override what the page gives;
-//! 2. **layout** — the page's physical lines, each normalised, with the cues the splitter
-//!    reads: indent, blank lines, line widths, bylines, source attributions, captions, metadata
-//!    lines, headline-shaped lines;
-//! 3. **chrome** — site navigation, repeated blurbs, link lists and notices removed by shape;
-//! 4. **split** — lines classified into paragraphs, headline groups and attributions, cut into
-//!    articles at hard boundaries and at topic shifts, each headline attached to its body.
+//! 2. **layout** — the page's physical lines, each normalised, with the cues the readers
+//!    use: indent, blank lines and wider gaps, line widths, source attributions, captions,
+//!    headline-shaped lines;
+//! 3. **news conventions** — datelines (`本报讯`, `新华社南宁10月29日电`) that open a lead and
+//!    start an article, credit lines and bracketed credits (`记者 王明 通讯员 李华`) that go to the
+//!    byline, web metadata lines (`发布时间：… 来源：…`) with their source, date and credits;
+//! 4. **chrome** — site navigation, breadcrumbs, share and comment widgets, legal footers,
+//!    repeated blurbs, link lists and notices, removed by shape and by the general vocabulary of
+//!    web furniture;
+//! 5. **reading** — a page whose paragraphs stand in whole lines is a saved web page: one
+//!    article, its headline above the metadata line or the body, the site's furniture after
+//!    it dropped. Any other page is a newspaper page: lines classified into paragraphs,
+//!    headline groups and attributions, cut into articles at hard boundaries (datelines,
+//!    sources, bylines, wide gaps, wide headlines) and at topic shifts, each headline attached
+//!    to its body.
+//!
+//! The dateline stays at the start of the lead text, where extraction reads its place and
+//! date; its credit is copied to the byline with every other credit of the article.
+//!
+//! Before that, [`read_file`] turns a page file into page text by its [`Format`]: text in
+//! UTF-8, UTF-16 or GB18030; a saved web page (`.html`, `.mhtml`) as its headline, metadata
+//! line and main content, with what the page states (headline, publication date, source,
+//! author, address) as front matter; a Word document's paragraphs; a PDF's text layer in
+//! reading order, columns kept apart (feature `pdf`). Images need OCR, which is the caller's.
 //!
 //! ```
 //! let page = "社区社工站揭牌\n\n近日，某街道社工站正式揭牌成立，为居民提供服务。\n";
@@ -25,11 +43,31 @@
 
 #![warn(missing_docs)]
 
+mod charset;
 mod chrome;
+mod content;
+mod credit;
+mod docx;
+mod draft;
+mod format;
 mod frontmatter;
+mod html;
 mod layout;
+mod meta;
+mod mhtml;
+mod pagefile;
+#[cfg(feature = "pdf")]
+mod pdf;
+#[cfg(feature = "pdf")]
+mod reading_order;
 mod split;
+mod web;
+mod webmeta;
+mod webpage;
+mod zip;
 
+pub use credit::CREDIT_ROLES;
+pub use format::{read_file, FileText, Format, FormatError};
 use shegong_article::{Article, DateInfo, Region};
 
 /// The articles of one decoded page, with what its front matter sets applied. `file` names the
@@ -51,6 +89,12 @@ pub fn read_page(file: &str, text: &str) -> Vec<Article> {
         }
         if let Some(d) = fm.date.as_deref().and_then(DateInfo::parse_iso) {
             a.date = Some(d);
+        }
+        if let Some(d) = fm.published.as_deref().and_then(DateInfo::parse_iso) {
+            a.published = Some(d);
+        }
+        if let (Some(w), None) = (&fm.author, &a.byline) {
+            a.byline = Some(w.clone());
         }
         if let Some(r) = &fm.region {
             a.region = Some(Region::parse_path(r));

@@ -2,7 +2,7 @@
 //! file, and beside it the pages file with the original page texts, fetched only when a reader
 //! asks for an article's original. A large one is an entry file with what every search needs
 //! (facets, which chunk holds what) and chunks beside it, fetched as searches need them (see
-//! [`crate::chunks`]; format 4 on).
+//! [`crate::chunks`]; format 5 on).
 //!
 //! Every file shares one layout (all integers little-endian):
 //!
@@ -13,10 +13,13 @@
 //! | 2 | oldest format version a reader must support to read this file ([`OLDEST_COMPATIBLE`]) |
 //! | 4 | fingerprint of the normaliser and dictionary |
 //! | 1 + n | builder version (length byte, UTF-8) |
+//! | 4 | build date (format 4 on): year (2 bytes), month, day; all zero when unknown ([`BuildDate`]) |
 //! | 8 | payload length |
-//! | n | payload in postcard encoding: [`Contents`] (a one-file [`Payload`] or a chunked bundle's [`Manifest`]), for a pages file the bundle's checksum and its pages, for a chunk its build, number and contents |
+//! | n | payload in postcard encoding: [`Contents`] (format 5 on; a one-file [`Payload`] or a chunked bundle's [`Manifest`]), for a pages file the bundle's checksum and its pages, for a chunk its build, number and contents |
 //! | 4 | CRC-32 of the payload (a bundle's checksum) |
 
+use crate::build_date::BuildDate;
+use crate::chunks::Chunk;
 use crate::index::Index;
 use crate::manifest::Manifest;
 use crate::original::{Originals, SourcePage};
@@ -31,12 +34,14 @@ pub const MAGIC: [u8; 4] = *b"SHGB";
 /// Magic bytes of a pages file.
 pub const PAGES_MAGIC: [u8; 4] = *b"SHGP";
 /// The format this code writes.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 /// The oldest format this code still reads.
 pub const OLDEST_READABLE: u16 = 1;
-/// Written into new bundles: readers older than this format cannot read them (format 4 has a
+/// Written into new bundles: readers older than this format cannot read them (format 5 has a
 /// new index and may be chunked).
-pub const OLDEST_COMPATIBLE: u16 = 4;
+pub const OLDEST_COMPATIBLE: u16 = 5;
+/// The first format whose header carries the build date.
+const BUILD_DATE_SINCE: u16 = 4;
 /// Changes whenever normalisation, folding or segmentation changes what gets indexed.
 pub const NORMALIZER_VERSION: u32 = 3;
 /// [`IndexMode::Auto`] keeps collections with at most this much article text in one file
@@ -109,6 +114,8 @@ pub struct Header {
     pub builder: String,
     /// CRC-32 of the payload: what a pages file names to say which bundle it belongs to.
     pub checksum: u32,
+    /// The day the bundle was built (format 4 on), when the builder gave one.
+    pub build_date: Option<BuildDate>,
 }
 
 /// How a bundle carries its index: in one file with it, in one file without it (the reader
@@ -162,7 +169,7 @@ pub struct Payload {
     pub index: Option<Index>,
 }
 
-/// The payload of formats 1 to 3 up to their index (format 1 and 3 end there; a reader of
+/// The payload of formats 1 to 4 up to their index (formats 1, 3 and 4 end there; a reader of
 /// today rebuilds their index from the articles).
 #[derive(Deserialize)]
 struct PayloadV1 {
@@ -171,7 +178,7 @@ struct PayloadV1 {
     dict: Dictionary,
 }
 
-/// The shape of the index of formats 1 to 3 (field lengths, words with their postings,
+/// The shape of the index of formats 1 to 4 (field lengths, words with their postings,
 /// n-grams with their document gaps): read past, never used.
 type LegacyIndex = (
     Vec<[u32; 3]>,
@@ -240,6 +247,13 @@ impl Bundle {
         }
     }
 
+    /// The same bundle, dated: [`Header::build_date`]. The date is the builder's choice (its
+    /// inputs' or an explicit one), so building the same inputs gives the same bytes.
+    pub fn built_on(mut self, date: BuildDate) -> Self {
+        self.header.build_date = Some(date);
+        self
+    }
+
     /// The one-file payload (`None` for a chunked bundle's entry).
     pub fn payload(&self) -> Option<&Payload> {
         match &self.contents {
@@ -275,7 +289,8 @@ impl Bundle {
         let (header, payload) = open(bytes, MAGIC, BundleError::NotABundle)?;
         let malformed = |e: postcard::Error| BundleError::Malformed(e.to_string());
         let (contents, inline_pages) = match header.format_version {
-            1 | 3 => {
+            // Format 4 is format 3 with the build date in the header.
+            1 | 3 | 4 => {
                 let (p, _index): (PayloadV1, _) =
                     postcard::take_from_bytes(payload).map_err(malformed)?;
                 (p.into_current(), Vec::new())
@@ -362,8 +377,16 @@ impl Header {
             fingerprint: fingerprint(full_dict),
             builder: concat!("shegong ", env!("CARGO_PKG_VERSION")).to_owned(),
             checksum: 0,
+            build_date: None,
         }
     }
+}
+
+/// Where the pages file of the bundle at `url` is: `shegong build` writes `x.bin`'s as
+/// `x.pages.bin` beside it (a query or fragment stays on the end: `x.bin?v=2` →
+/// `x.pages.bin?v=2`).
+pub fn pages_url(url: &str) -> String {
+    Chunk::Pages.url(url)
 }
 
 /// Read a pages file written for the bundle whose [`Header::checksum`] is `bundle`; never
@@ -410,6 +433,12 @@ pub(crate) fn container(magic: [u8; 4], header: &Header, payload: &[u8]) -> Vec<
     out.extend_from_slice(&header.fingerprint.to_le_bytes());
     out.push(builder.len() as u8);
     out.extend_from_slice(builder);
+    if header.format_version >= BUILD_DATE_SINCE {
+        let d = header.build_date;
+        out.extend_from_slice(&d.map_or(0, |d| d.year).to_le_bytes());
+        out.push(d.map_or(0, |d| d.month));
+        out.push(d.map_or(0, |d| d.day));
+    }
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(payload);
     out.extend_from_slice(&shegong_text::crc32(payload).to_le_bytes());
@@ -443,6 +472,20 @@ pub(crate) fn open(
     let fingerprint = r.u32()?;
     let blen = r.take(1)?[0] as usize;
     let builder = String::from_utf8_lossy(r.take(blen)?).into_owned();
+    let build_date = if format_version >= BUILD_DATE_SINCE {
+        let year = r.u16()?;
+        let [month, day] = [r.take(1)?[0], r.take(1)?[0]];
+        match (year, month, day) {
+            (0, 0, 0) => None,
+            _ => Some(BuildDate::new(year, month, day).ok_or_else(|| {
+                BundleError::Malformed(format!(
+                    "the header's build date {year:04}-{month:02}-{day:02} is not a day"
+                ))
+            })?),
+        }
+    } else {
+        None
+    };
     let plen = r.u64()?;
     let payload = r.take_len(plen)?;
     let checksum = r.u32()?;
@@ -455,6 +498,7 @@ pub(crate) fn open(
         fingerprint,
         builder,
         checksum,
+        build_date,
     };
     Ok((header, payload))
 }

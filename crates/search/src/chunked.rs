@@ -12,6 +12,7 @@
 //! [`REGION_CHUNK`]. A dictionary subset of at most [`DICT_INLINE`] bytes stays in the entry
 //! file.
 
+use crate::build_date::BuildDate;
 use crate::bundle::{checksum_of, newest_first, Header, MAGIC};
 use crate::bundle::{container, Contents};
 use crate::chunks::{encode_chunk, Body, Chunk, Kind};
@@ -62,7 +63,7 @@ pub struct Report {
 }
 
 /// Build a chunked bundle from articles and the pages they came from, with the given (full)
-/// dictionary and program labels: `write` gets each chunk and its bytes (write it to
+/// dictionary and program labels, dated `date` ([`Header::build_date`]): `write` gets each chunk and its bytes (write it to
 /// [`Chunk::url`] of the entry file's path), and the report holds the entry file to write
 /// last. Articles are stored newest first; the same inputs in any order give the same files.
 pub fn write_chunked(
@@ -70,11 +71,15 @@ pub fn write_chunked(
     full_dict: &Dictionary,
     programs: Vec<ProgramLabel>,
     pages: Vec<SourcePage>,
+    date: Option<BuildDate>,
     write: &mut dyn FnMut(Chunk, &[u8]) -> std::io::Result<()>,
 ) -> std::io::Result<Report> {
     newest_first(&mut articles);
     let pages = Originals::new(pages).into_pages();
-    let header = Header::new(full_dict);
+    let header = Header {
+        build_date: date,
+        ..Header::new(full_dict)
+    };
     let build = shegong_text::crc32(
         &[
             checksum_of(&articles),

@@ -54,6 +54,25 @@ pub fn union(a: &[(u32, f32)], b: &[(u32, f32)]) -> DocList {
     out
 }
 
+/// Documents in either list, with the better score where both have them (alternatives of one
+/// query word: an article written both ways is not found twice over).
+pub fn union_max(a: &[(u32, f32)], b: &[(u32, f32)]) -> DocList {
+    let mut out = union(a, b);
+    let (mut i, mut j) = (0, 0);
+    for (doc, score) in &mut out {
+        while i < a.len() && a[i].0 < *doc {
+            i += 1;
+        }
+        while j < b.len() && b[j].0 < *doc {
+            j += 1;
+        }
+        if i < a.len() && j < b.len() && a[i].0 == *doc && b[j].0 == *doc {
+            *score = a[i].1.max(b[j].1);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +87,7 @@ mod tests {
             intersect_with(&[(1, 5u8), (2, 3)], &[(2, 4)], u8::min),
             [(2, 3)]
         );
+        assert_eq!(union_max(&a, &b), [(1, 1.0), (3, 2.0), (4, 2.0), (5, 2.0)]);
         assert!(intersect(&a, &[]).is_empty());
         assert_eq!(union(&[], &b), b);
     }

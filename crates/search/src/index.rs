@@ -32,6 +32,12 @@ const FIELD_WEIGHT: [f32; N_FIELDS] = [3.0, 1.6, 1.0];
 const B: f32 = 0.75;
 /// Articles analysed together between merges (bounds the memory of a large build).
 const BATCH: usize = 2048;
+/// What a region name weighs for its articles, as one occurrence in a body of average length
+/// weighs 1: twice that (an article extracted to 佛山 is about 佛山, more than one that names it
+/// once in passing).
+const PLACE_WEIGHT: f32 = 2.0;
+/// The first character of a region name's key ([`place_key`]).
+const PLACE_MARK: char = '\u{1}';
 
 /// A key and its documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,13 +97,30 @@ fn analyse(a: &Article, seg: &Segmenter, fw: &FieldWeights) -> Analysed {
     for (f, text) in fields.iter().enumerate() {
         occurrences(text, f, seg, &mut keys);
     }
-    keys.into_iter()
+    let mut out: Analysed = keys
+        .into_iter()
         .map(|(key, slot)| {
             let fragment = slot.word == [0; N_FIELDS];
             let counts = if fragment { &slot.inside } else { &slot.word };
             (key.to_owned(), fragment, weigh(counts, fw))
         })
-        .collect()
+        .collect();
+    if let Some(region) = &a.region {
+        let mut places: Vec<String> = region.names().into_iter().map(place_key).collect();
+        sort::sort(&mut places);
+        places.dedup();
+        out.extend(places.into_iter().map(|k| (k, false, level(PLACE_WEIGHT))));
+    }
+    out
+}
+
+/// The key under which the index lists the articles whose region is called `name` (folded
+/// here) at some level, or by its short form: a place finds the articles extracted to it,
+/// though their text may name only a street inside it (`烟台` finds an article of 山东省 >
+/// 烟台市 > 芝罘区 > 毓璜顶街道). The mark keeps these keys apart from the text's, which never
+/// hold a control character.
+pub(crate) fn place_key(name: &str) -> String {
+    format!("{PLACE_MARK}{}", shegong_text::fold(name))
 }
 
 /// Count the keys of field `f`'s `text`: its index tokens as words, and, non-overlapping and

@@ -8,6 +8,9 @@
 //! - the **index**: every key a query word can be found as — jieba's search-mode words, CJK
 //!   characters and pairs, dictionary words inside other words — with each document's BM25F
 //!   weight ([`Index`]);
+//! - **query answering** as readers ask: a place finds the articles extracted to it (their text
+//!   may name only a street inside it), and the field's abbreviations find their long forms
+//!   and back (`社工站` ↔ `社会工作服务站`, a curated table);
 //! - the **engine**: BM25F ranking with a proximity boost, filters, exclusions, newest-first
 //!   sorting, disjunctive **facet** counts (region tree, programs, months) and highlighted
 //!   **snippets** ([`Engine`], [`Selection`], [`Results`]); the same marking serves the article
@@ -34,6 +37,7 @@
 
 #![warn(missing_docs)]
 
+mod build_date;
 mod bundle;
 mod chunked;
 mod chunks;
@@ -51,11 +55,13 @@ mod query;
 mod search;
 mod snippet;
 mod store;
+mod synonyms;
 mod validate;
 
+pub use build_date::BuildDate;
 pub use bundle::{
-    decode_pages, Bundle, BundleError, Contents, Header, IndexMode, Payload, DERIVE_INDEX_MAX_TEXT,
-    FORMAT_VERSION,
+    decode_pages, pages_url, Bundle, BundleError, Contents, Header, IndexMode, Payload,
+    DERIVE_INDEX_MAX_TEXT, FORMAT_VERSION,
 };
 pub use chunked::{write_chunked, Report, Written, ARTICLE_CHUNK, DICT_INLINE, REGION_CHUNK};
 pub use chunks::{Chunk, Kind, Missing};

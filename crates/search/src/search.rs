@@ -13,13 +13,14 @@ use crate::chunks::{Chunk, Missing, Wants};
 use crate::doclist::{self, DocList};
 use crate::facet_table::Filter;
 use crate::facets::{Facets, Selection};
-use crate::index::Index;
+use crate::index::{place_key, Index};
 use crate::original::Originals;
 use crate::postings::{weights, Posting, Postings};
 use crate::proximity::closeness;
 use crate::query::{Clause, Query, Warning};
 use crate::snippet::{snippet, Segment};
 use crate::store::Store;
+use crate::synonyms::{alternatives, Piece};
 use serde::{Deserialize, Serialize};
 use shegong_article::Article;
 use shegong_article::ProgramLabel;
@@ -37,6 +38,8 @@ const PROXIMITY_WEIGHT: f32 = 0.5;
 /// How many of the best documents proximity re-ranks (their texts are read, so a chunked
 /// bundle fetches them: the page of ten and as many again).
 const PROXIMITY_TOP: usize = 20;
+/// A query word's other forms (社会工作服务站 for 社工站) score this share of the written one.
+const SYNONYM_SHARE: f32 = 0.9;
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -123,6 +126,8 @@ struct Needle {
     text: String,
     /// Matched through word postings only (Latin words, numbers): no fragments.
     whole_word_only: bool,
+    /// A fixed expression (社会工作服务站): found anywhere, it counts fully.
+    phrase: bool,
 }
 
 impl Engine {
@@ -230,11 +235,13 @@ impl Engine {
         // Free-text clauses: every one must match; scores add up.
         let mut scores: Option<DocList> = None;
         let mut needles_for_snippet: Vec<String> = Vec::new();
+        let mut words_for_proximity: Vec<String> = Vec::new();
         for p in q.parts.iter().filter(|p| !p.negated) {
-            let Some(docs) = self.match_clause(&p.clause, &mut wants) else {
+            let Some(docs) = self.match_clause(&p.clause, true, &mut wants) else {
                 continue;
             };
-            needles_for_snippet.extend(self.highlight_terms(&p.clause));
+            needles_for_snippet.extend(self.highlight_terms(&p.clause, true));
+            words_for_proximity.extend(self.highlight_terms(&p.clause, false));
             scores = Some(match scores {
                 None => docs,
                 Some(prev) => doclist::intersect(&prev, &docs),
@@ -242,7 +249,11 @@ impl Engine {
         }
         let mut blocked = Vec::new();
         for p in q.parts.iter().filter(|p| p.negated) {
-            blocked.extend(self.match_clause(&p.clause, &mut wants).unwrap_or_default());
+            // An exclusion is what it says: `-社会工作站` keeps articles saying 社工站.
+            blocked.extend(
+                self.match_clause(&p.clause, false, &mut wants)
+                    .unwrap_or_default(),
+            );
         }
         // Field filters in the query itself, and the selection.
         let facets = &self.store.facets;
@@ -279,7 +290,7 @@ impl Engine {
         }
         let facets = facets.facets(tally, &open)?;
         if req.sort == Sort::Relevance {
-            self.boost_proximity(&mut ranked, &needles_for_snippet)?;
+            self.boost_proximity(&mut ranked, &words_for_proximity)?;
         }
         let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1);
         let dates = &self.store.facets;
@@ -356,9 +367,15 @@ impl Engine {
         Ok(())
     }
 
-    /// Folded strings to highlight for a clause.
-    fn highlight_terms(&self, clause: &Clause) -> Vec<String> {
+    /// Folded strings to highlight for a clause, with those of its text's alternatives where
+    /// `alternative` says so.
+    fn highlight_terms(&self, clause: &Clause, alternative: bool) -> Vec<String> {
         match clause {
+            Clause::Text(t) if alternative => alternatives(&fold(t))
+                .iter()
+                .flat_map(|alt| self.alternative_needles(alt))
+                .map(|n| n.text)
+                .collect(),
             Clause::Text(t) => self.needles(t).into_iter().map(|n| n.text).collect(),
             Clause::Phrase(p) => vec![phrase_key(p)],
             Clause::Prefix(p) => vec![p.clone()],
@@ -366,25 +383,49 @@ impl Engine {
         }
     }
 
-    /// The documents a text clause matches, with scores; `None` for filter clauses. What it
-    /// misses goes to `wants`.
-    fn match_clause(&self, clause: &Clause, wants: &mut Wants) -> Option<DocList> {
+    /// The documents a text clause matches, with scores, with the alternatives of its text
+    /// where `alternative` says so; `None` for filter clauses. What it misses goes to `wants`.
+    fn match_clause(
+        &self,
+        clause: &Clause,
+        alternative: bool,
+        wants: &mut Wants,
+    ) -> Option<DocList> {
         match clause {
+            // Any of the text's alternatives (社工站, 社会工作服务站), each with all its words;
+            // the written one scores fully, the others [`SYNONYM_SHARE`] of it per word written
+            // (社会工作服务站 is two words where 社工站 is one).
             Clause::Text(t) => {
-                let mut acc: Option<DocList> = None;
-                for needle in self.needles(t) {
-                    let docs = self.match_needle(&needle, wants);
-                    acc = Some(match acc {
-                        None => docs,
-                        Some(prev) => doclist::intersect(&prev, &docs),
-                    });
+                let mut written = 1;
+                let mut any = Vec::new();
+                let alts = alternatives(&fold(t));
+                let alts = if alternative { &alts[..] } else { &alts[..1] };
+                for (k, alt) in alts.iter().enumerate() {
+                    let needles = self.alternative_needles(alt);
+                    let mut all: Option<DocList> = None;
+                    for piece in alt {
+                        let docs = self.match_piece(piece, wants);
+                        all = Some(match all {
+                            None => docs,
+                            Some(prev) => doclist::intersect(&prev, &docs),
+                        });
+                    }
+                    let mut all = all.unwrap_or_default();
+                    if k == 0 {
+                        written = needles.len().max(1);
+                    } else {
+                        let share = SYNONYM_SHARE * written as f32 / needles.len().max(1) as f32;
+                        all.iter_mut().for_each(|(_, s)| *s *= share);
+                    }
+                    any = doclist::union_max(&any, &all);
                 }
-                Some(acc.unwrap_or_default())
+                Some(any)
             }
             Clause::Phrase(p) => {
                 let needle = Needle {
                     text: phrase_key(p),
                     whole_word_only: false,
+                    phrase: false,
                 };
                 let mut docs = self.match_needle(&needle, wants);
                 // An exact phrase is worth more than its words scattered.
@@ -402,6 +443,40 @@ impl Engine {
         }
     }
 
+    /// The documents holding every needle of a piece of an alternative, and, where the piece
+    /// names a place (漠河市, written 漠河 and 县 in the text), those extracted to it.
+    fn match_piece(&self, piece: &Piece, wants: &mut Wants) -> DocList {
+        let mut all: Option<DocList> = None;
+        for needle in self.alternative_needles(std::slice::from_ref(piece)) {
+            let docs = self.match_needle(&needle, wants);
+            all = Some(match all {
+                None => docs,
+                Some(prev) => doclist::intersect(&prev, &docs),
+            });
+        }
+        let all = all.unwrap_or_default();
+        match piece {
+            Piece::Text(t) => doclist::union_max(&all, &self.match_place(t, wants)),
+            Piece::Term(_) => all,
+        }
+    }
+
+    /// The needles of one alternative of a text: its text pieces split as [`Self::needles`]
+    /// splits them, its terms whole.
+    fn alternative_needles(&self, alt: &[Piece]) -> Vec<Needle> {
+        alt.iter()
+            .flat_map(|p| match p {
+                Piece::Text(t) => self.needles(t),
+                // A term of four characters or more is an expression of its own.
+                Piece::Term(t) => vec![Needle {
+                    text: t.clone(),
+                    whole_word_only: false,
+                    phrase: t.chars().count() >= 4,
+                }],
+            })
+            .collect()
+    }
+
     /// Split free text into needles: the query's words (segmented exactly as the index was),
     /// with runs of single unknown characters kept together so names like 王萍花 stay whole.
     fn needles(&self, text: &str) -> Vec<Needle> {
@@ -417,6 +492,7 @@ impl Engine {
                 out.push(Needle {
                     text: std::mem::take(run),
                     whole_word_only: false,
+                    phrase: false,
                 });
             }
         };
@@ -434,6 +510,7 @@ impl Engine {
             out.push(Needle {
                 text: w.word,
                 whole_word_only: latin,
+                phrase: false,
             });
         }
         flush(&mut run, &mut out);
@@ -444,7 +521,8 @@ impl Engine {
 
     /// Documents containing a needle: where it is a word, with full BM25F scores, and (unless
     /// it is a Latin word or number) where it only occurs inside longer words, with
-    /// [`FRAGMENT_SHARE`] of them. A needle the index has no key for (a run of characters
+    /// [`FRAGMENT_SHARE`] of them (all of them for a fixed expression), and the documents
+    /// extracted to a region of that name. A needle the index has no key for (a run of characters
     /// that is no dictionary word, or a phrase, of three characters or more) is found where
     /// every pair of its adjacent characters and each of its Latin words occur, weighted by the
     /// rarest of them.
@@ -452,7 +530,8 @@ impl Engine {
         let Some(found) = wants.take(self.store.term(&needle.text)) else {
             return Vec::new();
         };
-        match found {
+        let share = if needle.phrase { 1.0 } else { FRAGMENT_SHARE };
+        let docs = match found {
             Some(list) => {
                 let whole = self.words_of(list);
                 if needle.whole_word_only {
@@ -460,10 +539,20 @@ impl Engine {
                 }
                 let df = list.iter().count();
                 let fragments = list.iter().filter(|p| p.fragment);
-                doclist::union(&whole, &self.bm25(fragments, df, FRAGMENT_SHARE))
+                doclist::union(&whole, &self.bm25(fragments, df, share))
             }
             None if needle.whole_word_only => Vec::new(),
-            None => self.match_parts(&needle.text, wants),
+            None => self.match_parts(&needle.text, share, wants),
+        };
+        doclist::union(&docs, &self.match_place(&needle.text, wants))
+    }
+
+    /// Documents whose region is called `name` at some level, scored as the index weighs a
+    /// region name ([`place_key`]).
+    fn match_place(&self, name: &str, wants: &mut Wants) -> DocList {
+        match wants.take(self.store.term(&place_key(name))).flatten() {
+            Some(list) => self.words_of(list),
+            None => Vec::new(),
         }
     }
 
@@ -475,7 +564,7 @@ impl Engine {
 
     /// The documents holding every part of `text`: its pairs of adjacent CJK characters (its
     /// character, if it has one alone) and its Latin words, each as the weakest part weighs.
-    fn match_parts(&self, text: &str, wants: &mut Wants) -> DocList {
+    fn match_parts(&self, text: &str, share: f32, wants: &mut Wants) -> DocList {
         let chars: Vec<char> = text.chars().collect();
         let mut keys: Vec<(String, bool)> = chars
             .windows(2)
@@ -519,7 +608,7 @@ impl Engine {
             fragment: true,
             level,
         });
-        self.bm25(postings, df, FRAGMENT_SHARE)
+        self.bm25(postings, df, share)
     }
 
     /// BM25F over the postings' weight levels, in their (ascending doc) order, times `share`.

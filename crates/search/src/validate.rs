@@ -402,7 +402,7 @@ mod tests {
     /// Crafted files, each with valid checksums and one inconsistency, kept as fixtures so the
     /// CLI, the JS API and the app can be shown refusing them (`UPDATE_EXPECT=1` rewrites
     /// them): two one-file bundles, a chunked bundle's entry file, and two chunks that do not
-    /// fit the chunked fixture `bundle-v4c.bin` (tests/formats.rs).
+    /// fit the chunked fixture `bundle-v5c.bin` (tests/formats.rs).
     #[test]
     fn crafted_fixtures_are_current_and_refused() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -430,9 +430,9 @@ mod tests {
             inline_pages: Vec::new(),
         }
         .encode();
-        let v4c = std::fs::read(format!("{dir}/bundle-v4c.bin")).unwrap();
-        let Contents::Chunked(real) = Bundle::decode(&v4c).unwrap().contents else {
-            panic!("bundle-v4c.bin is chunked");
+        let v5c = std::fs::read(format!("{dir}/bundle-v5c.bin")).unwrap();
+        let Contents::Chunked(real) = Bundle::decode(&v5c).unwrap().contents else {
+            panic!("bundle-v5c.bin is chunked");
         };
         let header = template(&payload());
         let outside = encode_chunk(
@@ -440,7 +440,8 @@ mod tests {
             real.build,
             0,
             Body::Terms(vec![Term {
-                key: "!".into(),
+                // Before every key of the chunk (region names start with U+0001).
+                key: "\u{0}".into(),
                 postings: list(&[0]),
             }]),
         );
@@ -463,12 +464,12 @@ mod tests {
             ),
             ("facet-node-past-the-tree.bin", entry, "region node 4"),
             (
-                "bundle-v4c.t0-keys-outside-its-range.bin",
+                "bundle-v5c.t0-keys-outside-its-range.bin",
                 outside,
                 "outside its range",
             ),
             (
-                "bundle-v4c.a0-of-another-build.bin",
+                "bundle-v5c.a0-of-another-build.bin",
                 foreign,
                 "another build",
             ),
@@ -482,11 +483,11 @@ mod tests {
                 std::fs::read(&path).ok() == Some(bytes.clone()),
                 "{path} is out of date; rerun with UPDATE_EXPECT=1"
             );
-            let error = match name.strip_prefix("bundle-v4c.") {
+            let error = match name.strip_prefix("bundle-v5c.") {
                 None => Bundle::decode(&bytes).unwrap_err(),
                 Some(rest) => {
                     let chunk = Chunk::parse(&rest[..2]).unwrap();
-                    let mut engine = Bundle::decode(&v4c).unwrap().into_engine();
+                    let mut engine = Bundle::decode(&v5c).unwrap().into_engine();
                     engine.add_chunk(chunk, &bytes).unwrap_err()
                 }
             };

@@ -5,8 +5,10 @@
 //! `shegong build crates/search/tests/fixtures/v1-page.txt -o crates/search/tests/fixtures/bundle-v<N>.bin`
 //! by the release that wrote format N. Format 2 added the original pages; format 3 moved them
 //! to a pages file of their own (`bundle-v3.pages.bin`) and may leave the index to the reader;
-//! format 4 has a new index (every key a query word can be found as, with weights) and may be
-//! chunked: `bundle-v4c.bin` and its folder `bundle-v4c.chunks/`, built with `--index chunked`.
+//! format 4 carries the build date in the header (built with `--build-date 2024-10-01`);
+//! format 5 has a new index (every key a query word can be found as, with weights, and the
+//! articles' region names) and may be chunked: `bundle-v5c.bin` and its folder
+//! `bundle-v5c.chunks/`, built with `--index chunked`.
 //! When the payload changes, bump `FORMAT_VERSION`, add a fixture for the new version and keep
 //! this one.
 
@@ -70,25 +72,45 @@ fn format_3_loads_and_indexes_itself_and_its_pages_file_loads() {
 }
 
 #[test]
-fn format_4_one_file_loads_with_its_pages_file() {
+fn format_4_loads_with_its_build_date_and_its_pages_file_loads() {
     let bundle = Bundle::decode(include_bytes!("fixtures/bundle-v4.bin"))
         .expect("format 4 bundles stay readable");
     assert_eq!(bundle.header.format_version, 4);
-    assert!(bundle.payload().unwrap().index.is_none());
+    assert_eq!(
+        bundle.header.build_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-10-01")
+    );
     let mut engine = bundle.into_engine();
-    assert!(!engine.is_chunked());
     assert_eq!(finds_one(&engine), 1);
     engine
         .add_chunk(Chunk::Pages, include_bytes!("fixtures/bundle-v4.pages.bin"))
         .unwrap();
     assert!(engine.original(0).unwrap().unwrap().contains("独居老人"));
+    // Format 3 had no build date.
+    let v3 = Bundle::decode(include_bytes!("fixtures/bundle-v3.bin")).unwrap();
+    assert_eq!(v3.header.build_date, None);
 }
 
 #[test]
-fn format_4_chunked_loads_its_chunks_as_searches_need_them() {
-    let entry = format!("{FIXTURES}/bundle-v4c.bin");
+fn format_5_one_file_loads_with_its_pages_file() {
+    let bundle = Bundle::decode(include_bytes!("fixtures/bundle-v5.bin"))
+        .expect("format 5 bundles stay readable");
+    assert_eq!(bundle.header.format_version, 5);
+    assert!(bundle.payload().unwrap().index.is_none());
+    let mut engine = bundle.into_engine();
+    assert!(!engine.is_chunked());
+    assert_eq!(finds_one(&engine), 1);
+    engine
+        .add_chunk(Chunk::Pages, include_bytes!("fixtures/bundle-v5.pages.bin"))
+        .unwrap();
+    assert!(engine.original(0).unwrap().unwrap().contains("独居老人"));
+}
+
+#[test]
+fn format_5_chunked_loads_its_chunks_as_searches_need_them() {
+    let entry = format!("{FIXTURES}/bundle-v5c.bin");
     let bundle = Bundle::decode(&std::fs::read(&entry).unwrap()).expect("a chunked entry");
-    assert_eq!(bundle.header.format_version, 4);
+    assert_eq!(bundle.header.format_version, 5);
     assert!(bundle.payload().is_none());
     let mut engine = bundle.into_engine();
     assert!(engine.is_chunked());

@@ -154,7 +154,7 @@ proptest! {
     ) {
         let one = Bundle::build(arts.clone(), &dictionary(), labels(), IndexMode::Derive).into_engine();
         let mut files: HashMap<Chunk, Vec<u8>> = HashMap::new();
-        let report = write_chunked(arts, &dictionary(), labels(), Vec::new(), &mut |c, bytes| {
+        let report = write_chunked(arts, &dictionary(), labels(), Vec::new(), None, &mut |c, bytes| {
             files.insert(c, bytes.to_vec());
             Ok(())
         }).unwrap();
