@@ -6,14 +6,15 @@ use crate::i18n::Lang;
 use crate::load::Collection;
 use crate::state::use_state;
 use leptos::prelude::*;
+use shegong_article::ProgramLabel;
 use shegong_article::YearMonth;
+use shegong_search::Facets as Counts;
 use shegong_search::RegionCount;
-use shegong_search::{Engine, Facets as Counts};
 use std::sync::Arc;
 
 /// The label of a program id in the given language (the id itself if the bundle has none).
-pub fn program_label(engine: &Engine, id: &str, lang: Lang) -> String {
-    engine.programs().iter().find(|p| p.id == id).map_or_else(
+pub fn program_label(labels: &[ProgramLabel], id: &str, lang: Lang) -> String {
+    labels.iter().find(|p| p.id == id).map_or_else(
         || id.to_owned(),
         |p| match lang {
             Lang::Zh => p.zh.clone(),
@@ -74,7 +75,7 @@ fn SelectedChips() -> impl IntoView {
             chips.push((label, Box::new(move || state.toggle_region(&r))));
         }
         for p in sel.programs {
-            let label = program_label(&collection.engine, &p, lang);
+            let label = program_label(&collection.info.programs, &p, lang);
             chips.push((label, Box::new(move || state.toggle_program(&p))));
         }
         if let Some(f) = sel.from {
@@ -122,7 +123,7 @@ fn ProgramFacet(facets: Memo<Counts>) -> impl IntoView {
                 let options = programs
                     .into_iter()
                     .map(|(id, n)| {
-                        let label = program_label(&collection.engine, &id, lang);
+                        let label = program_label(&collection.info.programs, &id, lang);
                         let checked_id = id.clone();
                         view! {
                             <label class="option">

@@ -50,7 +50,7 @@ pub const NORMALIZER_VERSION: u32 = 3;
 pub const DERIVE_INDEX_MAX_TEXT: usize = 1 << 20;
 
 /// Why bytes could not be read as a bundle or a pages file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum BundleError {
     #[error("not a Shegong bundle (wrong magic bytes); build one with `shegong build <pages> -o bundle.bin`")]
     /// The bytes do not start with a bundle's magic.

@@ -93,8 +93,9 @@ impl Store {
 
     /// A chunked bundle's, from its entry (checked when it was decoded).
     pub fn chunked(m: Manifest) -> Self {
-        let facets = FacetTable::from_columns(&m.facets, m.region_names_per_chunk)
-            .expect("the entry's facet table was checked when it was decoded");
+        // The entry's facet table was checked when it was decoded.
+        let facets =
+            FacetTable::from_columns(&m.facets, m.region_names_per_chunk).unwrap_or_default();
         let (seg, dict) = match m.dict {
             DictLayout::Inline(d) => (Segmenter::new(&d), None),
             DictLayout::Chunked { total, firsts } => {
@@ -226,7 +227,9 @@ impl Store {
         let context = |e: String| malformed(format!("chunk {name}: {e}"));
         match decode_chunk(bytes, self.build, kind, n)? {
             Body::Dict(entries) => {
-                let dict = self.dict.as_mut().expect("counted above");
+                let Some(dict) = self.dict.as_mut() else {
+                    return Err(malformed(format!("the bundle has no chunk {name}")));
+                };
                 validate::keyed(&keys(&entries, |e| &e.word), dict.table.range(i))
                     .map_err(context)?;
                 dict.table.put(i, entries);

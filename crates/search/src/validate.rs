@@ -14,7 +14,6 @@ use crate::manifest::{DictLayout, Manifest};
 use crate::original::Originals;
 use shegong_article::{Article, ProgramLabel};
 use shegong_text::Dictionary;
-use std::collections::HashSet;
 
 /// What is wrong with a one-file payload, in words for the error message.
 pub(crate) fn check(p: &Payload) -> Result<(), String> {
@@ -70,10 +69,16 @@ fn unlisted_program(whose: &str, id: &str) -> String {
     format!("{whose} has the program `{id}`, which the bundle's program table does not list")
 }
 
+/// The first string given twice, if any.
+fn twice<'a>(items: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut sorted: Vec<&str> = items.collect();
+    shegong_text::sort::sort(&mut sorted);
+    sorted.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+}
+
 fn labels(programs: &[ProgramLabel]) -> Result<(), String> {
-    let mut seen = HashSet::new();
-    match programs.iter().find(|l| !seen.insert(l.id.as_str())) {
-        Some(l) => Err(format!("the program `{}` is listed twice", l.id)),
+    match twice(programs.iter().map(|l| l.id.as_str())) {
+        Some(id) => Err(format!("the program `{id}` is listed twice")),
         None => Ok(()),
     }
 }
@@ -82,11 +87,10 @@ fn labels(programs: &[ProgramLabel]) -> Result<(), String> {
 /// backwards, programs from the bundle's table.
 pub(crate) fn articles(articles: &[Article], programs: &[ProgramLabel]) -> Result<(), String> {
     labels(programs)?;
-    let mut ids = HashSet::new();
+    if let Some(id) = twice(articles.iter().map(|a| a.id.as_str())) {
+        return Err(format!("two articles share the id `{id}`"));
+    }
     for (k, a) in articles.iter().enumerate() {
-        if !ids.insert(a.id.as_str()) {
-            return Err(format!("two articles share the id `{}`", a.id));
-        }
         if a.span.start > a.span.end {
             return Err(format!(
                 "article {k} (`{}`) has a span that ends before it starts",
