@@ -205,7 +205,8 @@ impl Shegong {
                 .find(&id())
                 .and_then(|d| d.map(|d| e.article(d)).transpose())
             {
-                Ok(a) => Ok(to_js(&a)?),
+                Ok(Some(a)) => Ok(to_js(a)?),
+                Ok(None) => Ok(JsValue::UNDEFINED),
                 Err(m) => Err(m),
             },
             "original" => match e
