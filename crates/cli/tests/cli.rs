@@ -216,6 +216,38 @@ fn the_single_file_carries_the_app_the_bundle_and_on_request_the_pages() {
     );
 }
 
+/// `-o` chunked and `--single-file` at once: the folder gets the entry file and its chunks, the
+/// single file a one-file bundle with its index (it runs with nothing to fetch).
+#[test]
+fn the_single_file_of_a_chunked_build_holds_one_file() {
+    let out = tmp("chunked-single.html");
+    let entry = tmp("chunked-single/bundle.bin");
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        entry.to_str().unwrap(),
+        "--index",
+        "chunked",
+        "--single-file",
+        out.to_str().unwrap(),
+        "--app",
+        fake_app().to_str().unwrap(),
+        "--quiet",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains("chunked: index of"), "{stderr}");
+    let chunked = Bundle::decode(&std::fs::read(&entry).unwrap()).unwrap();
+    assert!(chunked.payload().is_none(), "-o is an entry file");
+    assert!(tmp("chunked-single/bundle.chunks").is_dir());
+    let html = std::fs::read_to_string(&out).unwrap();
+    let embedded = Bundle::decode(&block(&html, "shegong-bundle").unwrap()).unwrap();
+    let payload = embedded.payload().expect("the single file holds one file");
+    assert_eq!(payload.articles.len(), 15);
+    assert!(payload.index.is_some(), "with its index");
+}
+
 #[test]
 fn a_single_file_without_the_app_build_says_how_to_make_it() {
     let o = shegong(&[
