@@ -25,15 +25,15 @@
 //!
 //! `types` holds the TypeScript definitions of what the methods return.
 
+mod selection;
 mod types;
 
 use serde::Serialize;
-use shegong_article::{ProgramLabel, YearMonth};
+use shegong_article::ProgramLabel;
 use shegong_search::parse_query as parse;
 use shegong_search::{pages_url, Bundle, Chunk, Engine, Header, Missing};
 use shegong_search::{Request, Results, Selection, Sort};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A loaded bundle.
 #[wasm_bindgen]
@@ -133,7 +133,7 @@ impl Shegong {
         offset: usize,
         limit: usize,
     ) -> Result<JsValue, JsError> {
-        let selection = selection_of(selection)?;
+        let selection = selection::from_js(&selection).map_err(|e| JsError::new(&e))?;
         to_js(&run(&self.engine, query, &selection, offset, limit).map_err(missing)?)
     }
 
@@ -188,7 +188,8 @@ impl Shegong {
                     _ => Sort::Relevance,
                 };
                 let q = parse(&field("query").as_string().unwrap_or_default());
-                let selection = selection_of(field("selection"))?;
+                let selection =
+                    selection::from_js(&field("selection")).map_err(|e| JsError::new(&e))?;
                 match e.search(&Request {
                     query: &q,
                     selection: &selection,
@@ -234,54 +235,6 @@ fn missing(m: Missing) -> JsError {
         "this needs the chunks {} of a chunked bundle: load it with shegong.js, which fetches them",
         names.join(", ")
     ))
-}
-
-/// A facet selection from its JS form `{ regions: [path], programs: [id], from: {year,
-/// month}, to: {year, month} }` (every part optional), read field by field (serde's
-/// deserializer would bring float formatting into the module, 13 KB).
-fn selection_of(js: JsValue) -> Result<Selection, JsError> {
-    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &name.into()).unwrap_or_default();
-    let invalid =
-        |name: &str, what: &str| JsError::new(&format!("invalid selection: `{name}` {what}"));
-    let given = |v: &JsValue| !(v.is_undefined() || v.is_null());
-    if !given(&js) {
-        return Ok(Selection::default());
-    }
-    let strings = |name: &str| -> Result<Vec<String>, JsError> {
-        let v = field(&js, name);
-        if !given(&v) {
-            return Ok(Vec::new());
-        }
-        let items = v
-            .dyn_into::<js_sys::Array>()
-            .map_err(|_| invalid(name, "is not an array"))?;
-        items
-            .iter()
-            .map(|s| {
-                s.as_string()
-                    .ok_or_else(|| invalid(name, "holds a non-string"))
-            })
-            .collect()
-    };
-    let month = |name: &str| -> Result<Option<YearMonth>, JsError> {
-        let v = field(&js, name);
-        if !given(&v) {
-            return Ok(None);
-        }
-        match (field(&v, "year").as_f64(), field(&v, "month").as_f64()) {
-            (Some(year), Some(month)) if (1.0..=12.0).contains(&month) => Ok(Some(YearMonth {
-                year: year as i32,
-                month: month as u32,
-            })),
-            _ => Err(invalid(name, "is not { year, month }")),
-        }
-    };
-    Ok(Selection {
-        regions: strings("regions")?,
-        programs: strings("programs")?,
-        from: month("from")?,
-        to: month("to")?,
-    })
 }
 
 /// Where the pages file of the bundle at `url` is (`x.bin` → `x.pages.bin`).
