@@ -3,7 +3,8 @@
 #   shegong-search.js      defines the element; loads the rest from its own folder
 #   dom.js texts.js facets.js results.js article.js   its modules
 #   shegong-search.css     its styles (inside the shadow root)
-#   shegong.js             the JS API (crates/wasm/js), which pages can use on their own
+#   shegong.js worker.js   the JS API (crates/wasm/js), which pages can use on their own, and
+#                          the search worker it starts
 #   shegong_wasm.js        the engine behind it (search-only: crates/wasm without `extract`,
 #   shegong_wasm_bg.wasm   cargo profile `web`, wasm-opt -Oz)
 #   shegong-search.d.ts, shegong.d.ts, shegong_wasm.d.ts   TypeScript definitions
@@ -20,5 +21,8 @@ wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/web/s
 rm -f "$out/shegong_wasm_bg.wasm.d.ts"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   "$out/shegong_wasm_bg.wasm" -o "$out/shegong_wasm_bg.wasm"
-cp element/*.js element/*.css element/*.d.ts crates/wasm/js/shegong.js crates/wasm/js/shegong.d.ts "$out/"
+cp element/*.js element/*.css element/*.d.ts crates/wasm/js/*.js crates/wasm/js/shegong.d.ts "$out/"
+# The JS API and its worker ship without their comments (shegong.d.ts documents the API):
+# 1.4 KB less to download, gzipped.
+perl -0pi -e 's{^\s*/\*\*.*?\*/\n}{}gsm; s{^\s*//.*\n}{}gm' "$out/shegong.js" "$out/worker.js"
 say "element written to $out"
