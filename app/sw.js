@@ -1,37 +1,15 @@
 // Shegong's service worker: after one visit the page works offline.
 //
-// It keeps the app shell (the page and every file it links), `bundle.bin` and its pages file
-// `bundle.pages.bin`, and any bundle the app asks it to keep (a `?bundle=` collection). Requests go to the network first, so a new
-// build or a rebuilt bundle shows at once when online; the cache answers only when the network
-// cannot.
+// It downloads nothing on its own account while the page loads: the page's loader keeps the
+// app's wasm as it arrives, the search worker keeps the bundle, its chunks and its pages file
+// as it fetches them (crates/wasm/js/shegong.js), all in this cache. Once the page is up it asks
+// for the rest of its files to be kept (`{ keep: [urls] }`): they are taken from the HTTP cache
+// where the server allows it, else downloaded. Requests go to the network first, so a new build
+// or a rebuilt bundle shows at once when online, and every response is kept as it passes; the
+// cache answers only when the network cannot.
 const CACHE = 'shegong-v1';
 
-/** The page and the files it links (Trunk gives them hashed names, so read them off the page). */
-async function shell() {
-  const scope = self.registration.scope;
-  const page = await fetch(scope, { cache: 'no-cache' });
-  const html = await page.text();
-  const linked = [...html.matchAll(/(?:href|src)="([^"#]+)"/g)]
-    .map((m) => new URL(m[1], scope))
-    .filter((u) => u.origin === self.location.origin)
-    .map((u) => u.href);
-  const bundle = ['bundle.bin', 'bundle.pages.bin'].map((f) => new URL(f, scope).href);
-  return { page: [scope, ...new Set(linked)], bundle };
-}
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      const { page, bundle } = await shell();
-      // The page and its files must all be kept, or the worker does not install (and is tried
-      // again on the next visit); a missing default bundle (the app may use ?bundle=) is fine.
-      await cache.addAll(page);
-      for (const url of bundle) await cache.add(url).catch(() => undefined);
-      await self.skipWaiting();
-    })(),
-  );
-});
+self.addEventListener('install', () => self.skipWaiting());
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -44,12 +22,24 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The app sends { cache: <absolute URL> } for the bundle and its pages file once it has loaded.
+// The page sends { keep: [absolute URLs] } for its files that are not kept yet.
 self.addEventListener('message', (event) => {
-  const url = event.data?.cache;
-  if (typeof url === 'string') {
-    event.waitUntil(caches.open(CACHE).then((c) => c.add(url)).catch(() => undefined));
-  }
+  const urls = event.data?.keep;
+  if (!Array.isArray(urls)) return;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      for (const url of urls) {
+        if (typeof url !== 'string' || (await cache.match(url))) continue;
+        try {
+          const res = await fetch(url, { cache: 'force-cache' });
+          if (res.ok) await cache.put(url, res);
+        } catch {
+          // Offline now: kept on a later visit.
+        }
+      }
+    })(),
+  );
 });
 
 self.addEventListener('fetch', (event) => {

@@ -220,10 +220,10 @@ Ratio = Shegong ÷ Pagefind (below 1 means Shegong is smaller, faster or lighter
 ${table}
 
 1. Shegong: the whole served folder (app, \`bundle.bin\`, \`bundle.pages.bin\`). Pagefind: its \`pagefind/\` folder and the search page, without the article pages it indexed.
-2. Counted by the server: requests received between navigation and the first result on screen, and their responses as sent (gzip where the server compresses, headers included). The whole first visit adds what arrives until the network has been quiet for 1.5 s (the app's service worker fetches the bundle and the pages file again to keep them offline).
+2. Counted by the server: requests received between navigation and the first result on screen, and their responses as sent (gzip where the server compresses, headers included). The whole first visit adds what arrives until the network has been quiet for 1.5 s.
 3. A fresh browser context per load, no HTTP cache (\`Cache-Control: no-store\`), no service worker yet; query ${measure.first ?? '社工站'} in the URL (\`index.html?q=…\` on both sides); from navigation start to the first result element in the DOM.
 4. ${measure.queries?.length ?? 20} queries, each once, after the first load. Shegong: from its 120 ms debounce timer firing to the last DOM change (search, snippets, facets and rendering). Pagefind: \`search()\` plus \`data()\` of the first 10 results, fetching index chunks and fragments as needed (Pagefind runs them in its Web Worker).
-5. After the queries and a forced GC in each, from CDP on the page's main thread plus its dedicated workers (Pagefind searches in a Web Worker; the app runs on the main thread; its service worker is not counted): \`Runtime.getHeapUsage\` \`usedSize\` (the JS heap), and the sizes of all live \`WebAssembly.Memory\` objects (\`Runtime.queryObjects\`). The main thread alone, and \`backingStorageSize\` (ArrayBuffers), are in the details.
+5. After the queries and a forced GC in each, from CDP on the page's main thread plus its dedicated workers (both search in a Web Worker; the app's service worker is not counted): \`Runtime.getHeapUsage\` \`usedSize\` (the JS heap), and the sizes of all live \`WebAssembly.Memory\` objects (\`Runtime.queryObjects\`). The main thread alone, and \`backingStorageSize\` (ArrayBuffers), are in the details.
 6. Typing “${measure.typed ?? ''}” one character every 150 ms, under a Chromium trace: the longest task on the page's main thread.
 ${notes.length ? `\nNotes:\n\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}
 ## How long each step took

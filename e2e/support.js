@@ -2,9 +2,11 @@
 // headers such as a Content-Security-Policy), a headless Chromium, the `shegong` CLI, and the
 // element built by scripts/element.sh.
 import { createServer } from 'node:http';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
+import { mkdtempSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -26,10 +28,25 @@ export const DIST = join(ROOT, 'dist');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /**
- * Serve `dir` (or several folders, the first that has a file wins) on 127.0.0.1 at a free
- * port, with `headers` on every HTML response; resolves to { url, close }.
+ * Build the seed pages with `shegong build` into a new temporary folder (`args` added to the
+ * command, e.g. `--index chunked`); the folder, holding `bundle.bin` and what goes beside it.
  */
-export async function serve(dir = DIST, { headers = {} } = {}) {
+export function buildSeeds(args = [], pages = [join(ROOT, 'seeds')]) {
+  const out = mkdtempSync(join(tmpdir(), 'shegong-e2e-'));
+  execFileSync(
+    'cargo',
+    ['run', '--quiet', '--release', '-p', 'shegong-cli', '--', 'build', ...pages, '-o', join(out, 'bundle.bin'), '--quiet', ...args],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return out;
+}
+
+/**
+ * Serve `dir` (or several folders, the first that has a file wins) on 127.0.0.1 at a free
+ * port, with `headers` on every HTML response, and each of `mounts` (`{ '/prefix/': folder }`)
+ * under its prefix; resolves to { url, close }.
+ */
+export async function serve(dir = DIST, { headers = {}, mounts = {} } = {}) {
   const dirs = [dir].flat();
   if (dirs.includes(DIST)) {
     await stat(join(DIST, 'index.html')).catch(() => {
@@ -37,8 +54,15 @@ export async function serve(dir = DIST, { headers = {} } = {}) {
     });
   }
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    for (const d of dirs) {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let roots = dirs;
+    for (const [prefix, folder] of Object.entries(mounts)) {
+      if (path.startsWith(prefix)) {
+        roots = [folder];
+        path = path.slice(prefix.length - 1);
+      }
+    }
+    for (const d of roots) {
       const file = normalize(join(d, path === '/' ? 'index.html' : path));
       if (!file.startsWith(d)) {
         res.writeHead(403).end();
@@ -83,11 +107,12 @@ export function launch() {
   });
 }
 
-/** Register hooks that serve dist/ and launch Chromium for a test file; read them via the result. */
-export function useBrowser() {
+/** Register hooks that serve dist/ (and `mounts`) and launch Chromium for a test file; read
+ * them via the result. */
+export function useBrowser(mounts = () => ({})) {
   const ctx = { server: null, browser: null };
   before(async () => {
-    ctx.server = await serve();
+    ctx.server = await serve(DIST, { mounts: mounts() });
     ctx.browser = await launch();
   });
   after(async () => {

@@ -196,9 +196,16 @@ export class ShegongSearchElement extends HTMLElement {
     const engine = this.#engine;
     if (!engine) return;
     const seq = ++this.#seq;
-    const results = await engine.search(this.#query, this.#selection, { offset: this.#page * this.#limit, limit: this.#limit });
+    let results;
     const articles = new Map();
-    for (const hit of results.hits) articles.set(hit.id, await engine.article(hit.id));
+    try {
+      results = await engine.search(this.#query, this.#selection, { offset: this.#page * this.#limit, limit: this.#limit });
+      for (const hit of results.hits) articles.set(hit.id, await engine.article(hit.id));
+    } catch (e) {
+      // A chunk of a chunked bundle that could not be had: say which, and what to do.
+      if (seq === this.#seq) this.#fail(e.message ?? String(e));
+      return;
+    }
     if (seq !== this.#seq) return;
     this.#results = results;
     this.#articles = articles;

@@ -50,7 +50,8 @@ if ! command -v pdftotext >/dev/null || ! command -v tesseract >/dev/null \
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $INPUT_PACKAGES >/dev/null
 fi
 
-# npm packages: binaryen (wasm-opt 132 for Trunk), playwright-core and axe-core.
+# npm packages: binaryen (wasm-opt 132 for Trunk), playwright-core, axe-core, typescript and
+# terser (minifies the JS the element ships).
 STAMP="$ROOT/e2e/node_modules/.shegong-lock"
 if ! cmp -s "$ROOT/e2e/package-lock.json" "$STAMP" 2>/dev/null; then
   say "installing npm packages in e2e/"

@@ -1,11 +1,16 @@
 //! The article view: the clean text with extracted entities marked, the facts extraction found,
-//! provenance, and a toggle to the original page text the article was read from.
+//! provenance, and a toggle to the original page text the article was read from. The article
+//! and its page come from the search worker (which fetches the chunk or pages file that holds
+//! them the first time).
 
+use crate::client::{self, Failed};
 use crate::facets::program_label;
 use crate::i18n::Texts;
-use crate::load::{Collection, Pages};
+use crate::load::Collection;
+use crate::protocol::{Answer, Ask, LoadError};
 use crate::state::use_state;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use shegong_article::Article;
 use shegong_search::highlight;
 use std::sync::Arc;
@@ -74,15 +79,64 @@ fn fact(label: fn(&Texts) -> &'static str, value: String) -> impl IntoView {
     (!value.is_empty()).then(|| view! { <dt>{move || label(state.t())}</dt><dd>{value}</dd> })
 }
 
+/// What the worker answered for a request the view made: nothing yet, the value, or which
+/// file failed and why.
+#[derive(Debug, Clone, PartialEq)]
+enum Fetched<T> {
+    Waiting,
+    Got(T),
+    Failed(String, LoadError),
+}
+
+/// Ask the worker and put its answer into `into` (a later request of the same view replaces it).
+fn fetch<T: Send + Sync + 'static>(
+    ask: Ask,
+    into: RwSignal<Fetched<T>>,
+    take: fn(Answer) -> Option<T>,
+) {
+    into.set(Fetched::Waiting);
+    spawn_local(async move {
+        match client::ask(&ask, false).await {
+            Ok(a) => {
+                if let Some(t) = take(a) {
+                    into.set(Fetched::Got(t));
+                }
+            }
+            Err(Failed::Load(url, e)) => into.set(Fetched::Failed(url, e)),
+            Err(Failed::Cancelled) => {}
+        }
+    });
+}
+
 /// The article view for the open article, if there is one and the bundle has it.
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = use_state();
-    let collection = expect_context::<Arc<Collection>>();
+    let article: RwSignal<Fetched<Option<Article>>> = RwSignal::new(Fetched::Waiting);
+    Effect::new(move |_| {
+        if let Some(id) = state.open.get() {
+            fetch(Ask::Article(id), article, |a| match a {
+                Answer::Article(a) => Some(a.map(|a| *a)),
+                _ => None,
+            });
+        }
+    });
     move || {
-        let id = state.open.get()?;
-        let article = collection.engine.articles().iter().find(|a| a.id == id)?;
-        Some(view! { <ArticleDialog article=article.clone() /> })
+        state.open.get()?;
+        match article.get() {
+            Fetched::Got(Some(a)) => Some(view! { <ArticleDialog article=a /> }.into_any()),
+            Fetched::Failed(url, e) => Some(
+                view! {
+                    <div class="overlay" on:click=move |_| state.open.set(None)></div>
+                    <article class="article-view" data-testid="article-view" role="dialog" aria-modal="true">
+                        <button class="close" aria-label=move || state.t().close on:click=move |_| state.open.set(None)>"×"</button>
+                        <p class="empty error" role="alert">{move || state.lang.get().load_error(&url, &e)}</p>
+                    </article>
+                }
+                .into_any(),
+            ),
+            Fetched::Got(None) | Fetched::Waiting => None,
+        }
     }
 }
 
@@ -90,42 +144,35 @@ pub fn ArticleView() -> impl IntoView {
 fn ArticleDialog(article: Article) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
-    let inline = collection.inline_pages.text_of(&article).map(str::to_owned);
     let show_original = RwSignal::new(false);
+    let page: RwSignal<Fetched<Option<String>>> = RwSignal::new(Fetched::Waiting);
     let toggle_original = {
-        let collection = collection.clone();
-        let has_inline = inline.is_some();
+        let id = article.id.clone();
         move |_| {
             show_original.update(|s| *s = !*s);
-            if show_original.get_untracked() && !has_inline {
-                collection.want_pages();
+            if show_original.get_untracked() && !matches!(page.get_untracked(), Fetched::Got(_)) {
+                fetch(Ask::Original(id.clone()), page, |a| match a {
+                    Answer::Original(p) => Some(p),
+                    _ => None,
+                });
             }
         }
     };
-    let original = {
-        let collection = collection.clone();
-        let article = article.clone();
-        move || {
-            if let Some(text) = &inline {
-                return view! { <pre class="original" data-testid="original-text">{text.clone()}</pre> }.into_any();
-            }
-            match collection.pages.get() {
-                Pages::NotLoaded | Pages::Loading => view! {
-                    <p class="empty" data-testid="original-loading" role="status">{state.t().original_loading}</p>
-                }
-                .into_any(),
-                Pages::Loaded(o) => match o.text_of(&article) {
-                    Some(text) => view! { <pre class="original" data-testid="original-text">{text.to_owned()}</pre> }.into_any(),
-                    None => view! { <p class="empty" data-testid="original-text">{state.t().original_missing}</p> }.into_any(),
-                },
-                Pages::Failed(e) => view! {
-                    <p class="empty error" data-testid="original-text" role="alert">
-                        {move || state.lang.get().load_error(collection.pages_url.as_deref().unwrap_or_default(), &e)}
-                    </p>
-                }
-                .into_any(),
-            }
+    let original = move || {
+        match page.get() {
+        Fetched::Waiting => view! {
+            <p class="empty" data-testid="original-loading" role="status">{state.t().original_loading}</p>
         }
+        .into_any(),
+        Fetched::Got(Some(text)) => view! { <pre class="original" data-testid="original-text">{text}</pre> }.into_any(),
+        Fetched::Got(None) => view! { <p class="empty" data-testid="original-text">{state.t().original_missing}</p> }.into_any(),
+        Fetched::Failed(url, e) => view! {
+            <p class="empty error" data-testid="original-text" role="alert">
+                {move || state.lang.get().load_error(&url, &e)}
+            </p>
+        }
+        .into_any(),
+    }
     };
     let close_button: NodeRef<leptos::html::Button> = NodeRef::new();
     Effect::new(move |_| {
@@ -163,12 +210,11 @@ fn ArticleDialog(article: Article) -> impl IntoView {
         .join("、");
     let has_programs = !article.programs.is_empty();
     let programs = {
-        let engine = collection.clone();
         let ids = article.programs.clone();
         move || {
             let lang = state.lang.get();
             ids.iter()
-                .map(|p| program_label(&engine.engine, p, lang))
+                .map(|p| program_label(&collection.info.programs, p, lang))
                 .collect::<Vec<_>>()
                 .join("、")
         }
@@ -209,7 +255,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
                 {move || if show_original.get() { state.t().show_clean } else { state.t().show_original }}
             </button>
             <div class="body" class:hidden=move || show_original.get()>{paragraphs}</div>
-            {move || show_original.get().then(original.clone())}
+            {move || show_original.get().then(original)}
         </article>
     }
 }

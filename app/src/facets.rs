@@ -6,15 +6,15 @@ use crate::i18n::Lang;
 use crate::load::Collection;
 use crate::state::use_state;
 use leptos::prelude::*;
+use shegong_article::ProgramLabel;
 use shegong_article::YearMonth;
+use shegong_search::Facets as Counts;
 use shegong_search::RegionCount;
-use shegong_search::{Engine, Facets as Counts};
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The label of a program id in the given language (the id itself if the bundle has none).
-pub fn program_label(engine: &Engine, id: &str, lang: Lang) -> String {
-    engine.programs().iter().find(|p| p.id == id).map_or_else(
+pub fn program_label(labels: &[ProgramLabel], id: &str, lang: Lang) -> String {
+    labels.iter().find(|p| p.id == id).map_or_else(
         || id.to_owned(),
         |p| match lang {
             Lang::Zh => p.zh.clone(),
@@ -75,7 +75,7 @@ fn SelectedChips() -> impl IntoView {
             chips.push((label, Box::new(move || state.toggle_region(&r))));
         }
         for p in sel.programs {
-            let label = program_label(&collection.engine, &p, lang);
+            let label = program_label(&collection.info.programs, &p, lang);
             chips.push((label, Box::new(move || state.toggle_program(&p))));
         }
         if let Some(f) = sel.from {
@@ -123,7 +123,7 @@ fn ProgramFacet(facets: Memo<Counts>) -> impl IntoView {
                 let options = programs
                     .into_iter()
                     .map(|(id, n)| {
-                        let label = program_label(&collection.engine, &id, lang);
+                        let label = program_label(&collection.info.programs, &id, lang);
                         let checked_id = id.clone();
                         view! {
                             <label class="option">
@@ -148,8 +148,9 @@ fn ProgramFacet(facets: Memo<Counts>) -> impl IntoView {
 }
 
 /// One level of the region tree; nodes with children can be expanded. Which nodes are open
-/// lives in `open` (their paths), outside the tree, so it survives new results.
-fn region_nodes(nodes: Vec<RegionCount>, lang: Lang, open: RwSignal<HashSet<String>>) -> AnyView {
+/// lives in the state (their paths), outside the tree, so it survives new results; the search
+/// lists the sub-regions of open nodes below the cities.
+fn region_nodes(nodes: Vec<RegionCount>, lang: Lang) -> AnyView {
     let state = use_state();
     nodes
         .into_iter()
@@ -157,20 +158,14 @@ fn region_nodes(nodes: Vec<RegionCount>, lang: Lang, open: RwSignal<HashSet<Stri
             let path = node.path.clone();
             let selected_path = node.path.clone();
             let children = node.children;
-            let has_children = !children.is_empty();
+            let has_children = !children.is_empty() || node.hidden > 0;
             let is_open = {
                 let path = node.path.clone();
-                move || open.with(|o| o.contains(&path))
+                move || state.regions_open.with(|o| o.contains(&path))
             };
             let toggle = {
                 let path = node.path.clone();
-                move |_| {
-                    open.update(|o| {
-                        if !o.remove(&path) {
-                            o.insert(path.clone());
-                        }
-                    })
-                }
+                move |_| state.toggle_region_open(&path)
             };
             let is_open_label = is_open.clone();
             let is_open_arrow = is_open.clone();
@@ -196,7 +191,7 @@ fn region_nodes(nodes: Vec<RegionCount>, lang: Lang, open: RwSignal<HashSet<Stri
                     </button>
                     <span class="n">{node.count}</span>
                     {move || (is_open() && has_children).then(|| view! {
-                        <ul>{region_nodes(children.clone(), lang, open)}</ul>
+                        <ul>{region_nodes(children.clone(), lang)}</ul>
                     })}
                 </li>
             }
@@ -208,7 +203,6 @@ fn region_nodes(nodes: Vec<RegionCount>, lang: Lang, open: RwSignal<HashSet<Stri
 #[component]
 fn RegionFacet(facets: Memo<Counts>) -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(HashSet::new());
     view! {
         <fieldset class="facet" data-testid="facet-region">
             <legend>{move || state.t().regions}</legend>
@@ -216,7 +210,7 @@ fn RegionFacet(facets: Memo<Counts>) -> impl IntoView {
                 let (regions, unknown) = facets.with(|f| (f.regions.clone(), f.region_unknown));
                 let lang = state.lang.get();
                 view! {
-                    <ul class="tree">{region_nodes(regions, lang, open)}</ul>
+                    <ul class="tree">{region_nodes(regions, lang)}</ul>
                     {unknown_row(lang.texts().unknown_region, unknown)}
                 }
             }}

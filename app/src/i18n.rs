@@ -1,6 +1,7 @@
 //! The interface language: Chinese by default, English on request, remembered in
 //! `localStorage`. Every piece of UI text lives here, once per language.
 
+use crate::protocol::LoadError;
 use shegong_search::BundleError;
 
 /// Where the choice is remembered.
@@ -109,6 +110,18 @@ impl Lang {
 
     /// What went wrong loading the bundle at `url`, and what to do about it.
     pub fn load_error(self, url: &str, error: &LoadError) -> String {
+        let text = self.file_error(url, error);
+        if !url.contains(".chunks/") {
+            return text;
+        }
+        match self {
+            Lang::Zh => format!("{text} 分块文件和数据包必须来自同一次 shegong build，放在数据包旁边的 .chunks 文件夹里。"),
+            Lang::En => format!("{text} A bundle's chunks must come from the same `shegong build` and sit in the .chunks folder beside it."),
+        }
+    }
+
+    /// What went wrong with the file at `url`, and what to do about it.
+    fn file_error(self, url: &str, error: &LoadError) -> String {
         match (self, error) {
             (Lang::Zh, LoadError::Network(detail)) => {
                 format!("无法下载数据包 {url}（{detail}）。请检查网络连接后重试。")
@@ -160,21 +173,15 @@ impl Lang {
                 BundleError::Malformed(detail) => format!(
                     "数据包 {url} 内容有误，无法使用（{detail}）。请用 shegong build 重新生成。"
                 ),
+                BundleError::NotAChunk(chunk) => format!(
+                    "{url} 不是 Shegong 数据包的分块（分块 {chunk}）。请把 shegong build 生成的 .chunks 文件夹原样复制。"
+                ),
+                BundleError::ChunkMismatch(chunk) => format!(
+                    "分块 {url}（{chunk}）属于这个数据包的另一次生成。请把同一次生成的数据包和它的 .chunks 文件夹放在一起。"
+                ),
             },
         }
     }
-}
-
-/// Why the bundle could not be loaded.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadError {
-    Network(String),
-    Http(u16),
-    Bundle(BundleError),
-    /// A single file built without `--with-pages` has no original pages to show.
-    PagesNotEmbedded,
-    /// The page was opened from `file://`, where the browser fetches nothing.
-    FromFile,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -231,6 +238,8 @@ pub struct Texts {
     pub show_clean: &'static str,
     pub original_missing: &'static str,
     pub original_loading: &'static str,
+    pub searching: &'static str,
+    pub search_failed: &'static str,
     pub person: &'static str,
     pub org: &'static str,
     pub number: &'static str,
@@ -285,6 +294,8 @@ pub static ZH: Texts = Texts {
     show_clean: "查看整理后的文章",
     original_missing: "这个数据包没有收录原始页面。",
     original_loading: "正在载入原始页面……",
+    searching: "正在搜索……",
+    search_failed: "这次搜索没有完成：",
     person: "人物",
     org: "机构",
     number: "数字",
@@ -339,6 +350,8 @@ pub static EN: Texts = Texts {
     show_clean: "Show the clean article",
     original_missing: "This bundle does not include the original page.",
     original_loading: "Loading the original page…",
+    searching: "Searching…",
+    search_failed: "This search could not finish: ",
     person: "person",
     org: "organisation",
     number: "number",

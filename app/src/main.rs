@@ -1,35 +1,45 @@
 //! The Shegong search explorer (Leptos, client-side only).
 //!
-//! `state` holds what the reader asked for and `route` mirrors it in the URL; `load` fetches
-//! the bundle, or `embedded` hands over the one a single file carries; the views are `search_box`, `facets`, `results` and `article_view`; `export`
-//! writes files, `offline` hands the page to the service worker, `i18n` holds every UI text.
+//! `state` holds what the reader asked for and `route` mirrors it in the URL; `load` opens
+//! the bundle in the search worker, or `embedded` hands over the one a single file carries,
+//! searched on the page (`client` talks to either, `hosted` is this module's engine, `protocol`
+//! what they say); the views are `search_box`, `facets`, `results` and `article_view`; `export`
+//! writes files, `offline` keeps the page for offline use, `i18n` holds every UI text.
 
 mod article_view;
+mod client;
 mod embedded;
 mod export;
 mod facets;
+mod hosted;
 mod i18n;
 mod load;
 mod offline;
+mod protocol;
 mod results;
 mod route;
 mod search_box;
 mod state;
 
 use crate::article_view::ArticleView;
+use crate::client::Failed;
 use crate::facets::Facets;
-use crate::i18n::LoadError;
 use crate::load::{Collection, Progress};
+use crate::protocol::{Answer, Ask, LoadError};
 use crate::results::{ResultsPane, PAGE};
 use crate::search_box::SearchBox;
 use crate::state::{use_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shegong_search::parse_query as parse;
-use shegong_search::{Request, Results};
+use shegong_article::Article;
+use shegong_search::{Chunk, Results};
 use std::sync::Arc;
 
 fn main() {
+    // In the search worker this module only serves the engine (see `hosted`).
+    if web_sys::window().is_none() {
+        return;
+    }
     console_error_panic_hook::set_once();
     // What the page shows until the app starts (and, opened from file://, says what to do).
     if let Some(boot) = document().get_element_by_id("boot") {
@@ -42,7 +52,8 @@ fn main() {
 enum Load {
     Loading,
     Ready(Arc<Collection>),
-    Failed(LoadError),
+    /// Which file failed, and why.
+    Failed(String, LoadError),
 }
 
 #[component]
@@ -62,17 +73,19 @@ fn App() -> impl IntoView {
     if let Some(e) = embedded {
         load.set(match load::from_embedded(e) {
             Ok(c) => Load::Ready(Arc::new(c)),
-            Err(e) => Load::Failed(e),
+            Err(e) => Load::Failed(bundle.clone(), e),
         });
     } else {
         let bundle = bundle.clone();
         spawn_local(async move {
             match load::load(&bundle, progress).await {
                 Ok(c) => {
+                    // A one-file bundle's pages file too, so original pages open offline.
+                    let pages = (!c.info.chunked).then(|| Chunk::Pages.url(&bundle));
                     load.set(Load::Ready(Arc::new(c)));
-                    offline::keep_for_offline(&bundle).await;
+                    offline::keep_for_offline(pages.into_iter().collect()).await;
                 }
-                Err(e) => load.set(Load::Failed(e)),
+                Err((url, e)) => load.set(Load::Failed(url, e)),
             }
         });
     }
@@ -92,7 +105,7 @@ fn App() -> impl IntoView {
         <main>
             {move || match load.get() {
                 Load::Loading => view! { <Loading progress=progress /> }.into_any(),
-                Load::Failed(e) => view! { <ErrorScreen url=bundle.clone() error=e /> }.into_any(),
+                Load::Failed(url, e) => view! { <ErrorScreen url=url error=e /> }.into_any(),
                 Load::Ready(c) => view! { <Explorer collection=c /> }.into_any(),
             }}
         </main>
@@ -131,42 +144,67 @@ fn ErrorScreen(url: String, error: LoadError) -> impl IntoView {
     }
 }
 
-/// One search's results and how long it took.
-#[derive(Debug, Clone, PartialEq)]
+/// One search's results, the articles of its hits, and how long it took.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Searched {
     pub results: Results,
+    /// The article of each hit, in hit order.
+    pub articles: Vec<Article>,
     pub took_ms: f64,
 }
 
 /// The loaded collection's views. The collection is provided here, once, to every view below.
+/// Every change of what the reader asks for sends a search to the worker (a newer one cancels
+/// an older one); the views show the latest answer.
 #[component]
 fn Explorer(collection: Arc<Collection>) -> impl IntoView {
-    provide_context(collection.clone());
+    provide_context(collection);
     let state = use_state();
-    let searched = Memo::new(move |_| {
-        let q = parse(&state.query.get());
+    let answer: RwSignal<Option<Searched>> = RwSignal::new(None);
+    let failure: RwSignal<Option<(String, LoadError)>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let ask = Ask::Search {
+            query: state.query.get(),
+            selection: state.selection.get(),
+            sort: state.sort.get(),
+            offset: state.page.get() * PAGE,
+            limit: PAGE,
+            open: state.regions_open.get(),
+        };
         let started = now_ms();
-        let results = state.selection.with(|selection| {
-            collection.engine.search(&Request {
-                query: &q,
-                selection,
-                sort: state.sort.get(),
-                offset: state.page.get() * PAGE,
-                limit: PAGE,
-            })
+        spawn_local(async move {
+            match client::ask(&ask, true).await {
+                Ok(Answer::Searched(results, articles)) => {
+                    failure.set(None);
+                    answer.set(Some(Searched {
+                        results,
+                        articles,
+                        took_ms: now_ms() - started,
+                    }));
+                }
+                Ok(_) | Err(Failed::Cancelled) => {}
+                Err(Failed::Load(url, e)) => failure.set(Some((url, e))),
+            }
         });
-        Searched {
-            results,
-            took_ms: now_ms() - started,
-        }
     });
+    let searched = Memo::new(move |_| answer.get().unwrap_or_default());
     let facets = Memo::new(move |_| searched.with(|s| s.results.facets.clone()));
     view! {
-        <QueryWarnings searched=searched />
-        <div class="layout">
-            <Facets facets=facets />
-            <ResultsPane searched=searched />
-        </div>
+        {move || failure.get().map(|(url, e)| view! {
+            <p class="warnings error" data-testid="search-error" role="alert">
+                {move || format!("{}{}", state.t().search_failed, state.lang.get().load_error(&url, &e))}
+            </p>
+        })}
+        <Show
+            when=move || answer.with(Option::is_some)
+            fallback=move || view! { <p class="status" role="status">{move || state.t().searching}</p> }
+        >
+            <QueryWarnings searched=searched />
+            <div class="layout">
+                <Facets facets=facets />
+                <ResultsPane searched=searched />
+            </div>
+        </Show>
         <ArticleView />
     }
 }

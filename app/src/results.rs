@@ -1,16 +1,18 @@
 //! The result column: count and time taken, sort, export, the hits with highlighted snippets,
 //! pages, and the no-results state.
 
+use crate::client;
 use crate::export::{download, Format};
 use crate::facets::program_label;
 use crate::load::Collection;
+use crate::protocol::{Answer, Ask};
 use crate::state::use_state;
 use crate::Searched;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use shegong_article::Article;
-use shegong_search::parse_query as parse;
 use shegong_search::Hit;
-use shegong_search::{Request, Sort};
+use shegong_search::Sort;
 use std::sync::Arc;
 
 /// Results per page.
@@ -19,26 +21,19 @@ pub const PAGE: usize = 10;
 #[component]
 pub fn ResultsPane(searched: Memo<Searched>) -> impl IntoView {
     let state = use_state();
-    let collection = expect_context::<Arc<Collection>>();
     let export = move |format: Format| {
-        // Every matching article, not only the page shown.
-        let q = parse(&state.query.get_untracked());
-        let engine = &collection.engine;
-        let all = engine.search(&Request {
-            query: &q,
-            selection: &state.selection.get_untracked(),
+        // Every matching article, not only the page shown (the worker fetches what it needs).
+        let ask = Ask::All {
+            query: state.query.get_untracked(),
+            selection: state.selection.get_untracked(),
             sort: state.sort.get_untracked(),
-            offset: 0,
-            limit: usize::MAX,
+        };
+        spawn_local(async move {
+            if let Ok(Answer::Articles(articles)) = client::ask(&ask, false).await {
+                download(format, &articles.iter().collect::<Vec<_>>());
+            }
         });
-        let articles: Vec<&Article> = all
-            .hits
-            .iter()
-            .map(|h| &engine.articles()[h.doc as usize])
-            .collect();
-        download(format, &articles);
     };
-    let export_csv = export.clone();
     view! {
         <section class="hits" aria-label=move || state.t().results>
             <div class="toolbar">
@@ -54,14 +49,14 @@ pub fn ResultsPane(searched: Memo<Searched>) -> impl IntoView {
                         <option value="newest">{move || state.t().newest}</option>
                     </select>
                 </label>
-                <button class="export" data-testid="export-csv" on:click=move |_| export_csv(Format::Csv)>{move || state.t().export_csv}</button>
+                <button class="export" data-testid="export-csv" on:click=move |_| export(Format::Csv)>{move || state.t().export_csv}</button>
                 <button class="export" data-testid="export-json" on:click=move |_| export(Format::Json)>{move || state.t().export_json}</button>
             </div>
             <ol class="results" data-testid="result-list" start=move || state.page.get() * PAGE + 1>
                 <For
-                    each=move || searched.with(|s| s.results.hits.clone())
-                    key=|h| (h.doc, h.score.to_bits())
-                    children=move |h: Hit| view! { <ResultItem hit=h /> }
+                    each=move || searched.with(|s| s.results.hits.iter().cloned().zip(s.articles.iter().cloned()).collect::<Vec<_>>())
+                    key=|(h, _)| (h.doc, h.score.to_bits())
+                    children=move |(h, a): (Hit, Article)| view! { <ResultItem hit=h article=a /> }
                 />
             </ol>
             <Pager searched=searched />
@@ -122,10 +117,10 @@ fn date_text(article: &Article) -> Option<String> {
 }
 
 #[component]
-fn ResultItem(hit: Hit) -> impl IntoView {
+fn ResultItem(hit: Hit, article: Article) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
-    let article = &collection.engine.articles()[hit.doc as usize];
+    let article = &article;
     let snippet = hit
         .snippet
         .into_iter()
@@ -142,7 +137,6 @@ fn ResultItem(hit: Hit) -> impl IntoView {
     let region = (!region.is_empty()).then(|| region.join(" › "));
     let date = date_text(article);
     let programs = article.programs.clone();
-    let engine = collection.clone();
     let id = hit.id.clone();
     view! {
         <li class="result" data-testid="result-item" data-article-id=hit.id>
@@ -153,7 +147,7 @@ fn ResultItem(hit: Hit) -> impl IntoView {
                 {move || {
                     let lang = state.lang.get();
                     programs.iter().map(|p| view! {
-                        <span class="program">{program_label(&engine.engine, p, lang)}</span>
+                        <span class="program">{program_label(&collection.info.programs, p, lang)}</span>
                     }).collect_view()
                 }}
             </p>

@@ -16,6 +16,8 @@ pub struct AppState {
     pub page: RwSignal<usize>,
     /// Id of the article shown in the article view.
     pub open: RwSignal<Option<String>>,
+    /// Region paths opened in the region facet (their sub-regions are listed).
+    pub regions_open: RwSignal<Vec<String>>,
     pub lang: RwSignal<Lang>,
 }
 
@@ -27,6 +29,7 @@ impl AppState {
             sort: RwSignal::new(Sort::Relevance),
             page: RwSignal::new(0),
             open: RwSignal::new(None),
+            regions_open: RwSignal::new(Vec::new()),
             lang: RwSignal::new(Lang::remembered()),
         }
     }
@@ -60,6 +63,11 @@ impl AppState {
 
     pub fn toggle_region(&self, path: &str) {
         self.select(|s| toggle(&mut s.regions, path));
+    }
+
+    /// Open or close a node of the region facet.
+    pub fn toggle_region_open(&self, path: &str) {
+        self.regions_open.update(|o| toggle(o, path));
     }
 
     /// A click on a month: one month alone, or — when one month is chosen already — the range

@@ -37,7 +37,7 @@ test('load from a URL: info, search with facets, article, original page', async 
     const original = await engine.original(found.hits[0].id);
     return { info, all: all.total, found, program, filtered, article, before, original, missing: await engine.article('nonesuch') };
   });
-  assert.equal(r.info.formatVersion, 4);
+  assert.equal(r.info.formatVersion, 5);
   assert.equal(r.info.articleCount, r.all);
   assert.equal(r.info.buildDate, '2024-10-01');
   assert.match(r.info.builder, /^shegong /);

@@ -59,13 +59,17 @@ test('the example page embeds the element under the CSP: search, filters, shegon
   assert.ok(marks.includes('社工站'), `社工站 is highlighted: ${marks}`);
 
   // A program type, then a region: each narrows the results and shows a chip.
+  // (The search runs in a worker: the chips show with its answer.)
   await el.programs.first().locator('input').check();
+  await el.chips.first().waitFor();
   const byProgram = await el.waitForTotal((n) => n <= found);
   assert.equal(await el.chips.count(), 1);
   await el.regions.first().click();
+  await el.chips.nth(1).waitFor();
   await el.waitForTotal((n) => n <= byProgram);
   assert.equal(await el.chips.count(), 2);
   await el.chips.first().click();
+  await el.chips.nth(1).waitFor({ state: 'detached' });
   await el.waitForTotal((n) => n >= byProgram);
   assert.equal(await el.chips.count(), 1);
 

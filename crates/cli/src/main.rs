@@ -18,7 +18,8 @@ use shegong_article::Article;
 use shegong_extract::Pipeline;
 use shegong_extract::Taxonomy;
 use shegong_search::parse_query as parse;
-use shegong_search::{Bundle, IndexMode, Request, Selection, SourcePage};
+use shegong_search::BuildDate;
+use shegong_search::{write_chunked, Bundle, Chunk, IndexMode, Request, Selection, SourcePage};
 use shegong_text::domain_terms;
 use shegong_text::Dictionary;
 use std::io::Write;
@@ -46,7 +47,8 @@ enum Command {
         inputs: Vec<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
-        /// Where to write the bundle; the original pages go beside it in <name>.pages.bin.
+        /// Where to write the bundle; the original pages go beside it in <name>.pages.bin, or,
+        /// for a chunked bundle, its chunks into the folder <name>.chunks.
         #[arg(short, long, required_unless_present = "single_file")]
         output: Option<PathBuf>,
         /// Also (or only) write one HTML file holding the app and the bundle, which opens from
@@ -64,8 +66,10 @@ enum Command {
             requires = "single_file"
         )]
         app: PathBuf,
-        /// Ship the index in the bundle, or leave the reader to build it from the articles
-        /// (auto: embed it only above 1 MiB of article text).
+        /// One file with the index, one file without it (the reader builds it from the
+        /// articles), or an entry file and chunks beside it, fetched as searches need them
+        /// (auto: one file without the index up to 1 MiB of article text, chunked above). The
+        /// single file always holds one file (with the index where `-o` would be chunked).
         #[arg(long, value_enum, default_value_t = IndexArg::Auto)]
         index: IndexArg,
         /// No progress bar.
@@ -102,7 +106,8 @@ enum Command {
         /// Pages whose sentences are recombined.
         #[arg(long, default_value = "seeds")]
         from: PathBuf,
-        /// Articles per page file.
+        /// Most articles per page file: each page holds 1 to this many (1: one article per
+        /// page).
         #[arg(long, default_value_t = 20)]
         per_page: usize,
         #[arg(long, default_value_t = 1)]
@@ -274,6 +279,7 @@ enum IndexArg {
     Auto,
     Embed,
     Derive,
+    Chunked,
 }
 
 impl From<IndexArg> for IndexMode {
@@ -282,6 +288,7 @@ impl From<IndexArg> for IndexMode {
             IndexArg::Auto => IndexMode::Auto,
             IndexArg::Embed => IndexMode::Embed,
             IndexArg::Derive => IndexMode::Derive,
+            IndexArg::Chunked => IndexMode::Chunked,
         }
     }
 }
@@ -395,70 +402,178 @@ fn build(
             text: p.text,
         })
         .collect();
-    let mut bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
-    if let Some(date) = date {
-        bundle = bundle.built_on(date);
+    let regions = articles.iter().filter(|a| a.region.is_some()).count();
+    let text: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mode = mode.resolve(text);
+    let mut wrote = vec![format!(
+        "{} articles ({regions} with a region)",
+        articles.len()
+    )];
+    let chunked = outputs
+        .bundle
+        .as_ref()
+        .filter(|_| mode == IndexMode::Chunked);
+    let one_file = if let Some(output) = chunked {
+        create_parent(output)?;
+        let keep = outputs
+            .single
+            .is_some()
+            .then(|| (articles.clone(), sources.clone()));
+        wrote.push(write_chunks(
+            articles, &dict, pipeline, sources, output, date,
+        )?);
+        keep
+    } else {
+        Some((articles, sources))
+    };
+    if let Some((articles, sources)) = one_file {
+        // The single file always holds one file: with its index where the bundle is chunked.
+        let mode = match mode {
+            IndexMode::Chunked => IndexMode::Embed,
+            m => m,
+        };
+        let mut bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
+        if let Some(date) = date {
+            bundle = bundle.built_on(date);
+        }
+        let bytes = bundle.encode();
+        let pages_bytes = bundle.encode_pages(sources);
+        wrote.push(describe_one_file(&bundle, bytes.len()));
+        if let Some(output) = outputs.bundle.as_ref().filter(|_| chunked.is_none()) {
+            create_parent(output)?;
+            let pages_out = pages_path(output);
+            for (path, data) in [
+                (output.as_path(), &bytes),
+                (pages_out.as_path(), &pages_bytes),
+            ] {
+                std::fs::write(path, data)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                wrote.push(format!("wrote {} ({} bytes)", path.display(), data.len()));
+            }
+        }
+        if let Some((path, app)) = &outputs.single {
+            let pages = outputs.with_pages.then_some(pages_bytes.as_slice());
+            let w = single_file::write(path, app, &bytes, pages)?;
+            wrote.push(format!(
+                "wrote {} ({} bytes, {} gzipped; {})",
+                path.display(),
+                w.bytes,
+                w.gzipped,
+                if pages.is_some() {
+                    "with the original pages"
+                } else {
+                    "without the original pages: add --with-pages"
+                }
+            ));
+        }
     }
-    let bytes = bundle.encode();
-    let pages_bytes = bundle.encode_pages(sources);
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
-    let mut wrote = Vec::new();
-    if let Some(output) = &outputs.bundle {
-        if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        let pages_out = pages_path(output);
-        for (path, data) in [
-            (output.as_path(), &bytes),
-            (pages_out.as_path(), &pages_bytes),
-        ] {
-            std::fs::write(path, data)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            wrote.push(format!("{} ({} bytes)", path.display(), data.len()));
-        }
+    let dated = date.map_or_else(|| "no build date".to_owned(), |d| format!("dated {d}"));
+    eprintln!("{page_count} pages → {}; {dated}", wrote.join("; "));
+    Ok(code)
+}
+
+/// Create the folder a file goes into.
+fn create_parent(output: &Path) -> Result<()> {
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    if let Some((path, app)) = &outputs.single {
-        let pages = outputs.with_pages.then_some(pages_bytes.as_slice());
-        let w = single_file::write(path, app, &bytes, pages)?;
-        wrote.push(format!(
-            "{} ({} bytes, {} gzipped; {})",
-            path.display(),
-            w.bytes,
-            w.gzipped,
-            if pages.is_some() {
-                "with the original pages"
-            } else {
-                "without the original pages: add --with-pages"
-            }
-        ));
-    }
-    let p = &bundle.payload;
-    let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
+    Ok(())
+}
+
+/// What a one-file bundle of `len` bytes holds, in words.
+fn describe_one_file(bundle: &Bundle, len: usize) -> String {
+    let Some(p) = bundle.payload() else {
+        return String::new();
+    };
     let dict_bytes = bundle.dict_size();
     let index = match &p.index {
-        Some(index) => format!("index of {} words", index.word_count()),
+        Some(index) => format!("index of {} keys", index.word_count()),
         None => "index built by the reader".to_owned(),
     };
-    let dated = bundle
-        .header
-        .build_date
-        .map_or_else(|| "no build date".to_owned(), |d| format!("dated {d}"));
-    eprintln!(
-        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle), {}; wrote {}",
-        page_count,
-        p.articles.len(),
-        regions,
+    format!(
+        "one file: {}, {} dictionary entries ({} bytes, {:.0}% of the bundle)",
         index,
         p.dict.len(),
         dict_bytes,
-        100.0 * dict_bytes as f64 / bytes.len().max(1) as f64,
-        dated,
-        wrote.join(" and ")
-    );
-    Ok(code)
+        100.0 * dict_bytes as f64 / len.max(1) as f64,
+    )
+}
+
+/// Write a chunked bundle: its chunks into `<name>.chunks/` (emptied of older chunks first),
+/// then the entry file; what was written, in words.
+fn write_chunks(
+    articles: Vec<Article>,
+    dict: &Dictionary,
+    pipeline: &Pipeline,
+    sources: Vec<SourcePage>,
+    output: &Path,
+    date: Option<BuildDate>,
+) -> Result<String> {
+    let entry = output.to_string_lossy().into_owned();
+    let dir = PathBuf::from(Chunk::File(shegong_search::Kind::Articles, 0).url(&entry))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for f in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = f?.path();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if path.extension().is_some_and(|e| e == "bin")
+            && stem.as_deref().and_then(Chunk::parse).is_some()
+        {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove the old chunk {}", path.display()))?;
+        }
+    }
+    let mut write = |chunk: Chunk, bytes: &[u8]| std::fs::write(chunk.url(&entry), bytes);
+    let report = write_chunked(
+        articles,
+        dict,
+        pipeline.taxonomy().labels(),
+        sources,
+        date,
+        &mut write,
+    )
+    .with_context(|| format!("cannot write the chunks into {}", dir.display()))?;
+    std::fs::write(output, &report.entry)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    let names = [
+        "dictionary",
+        "postings",
+        "articles",
+        "ids",
+        "pages",
+        "region names",
+    ];
+    let kinds: Vec<String> = report
+        .kinds
+        .iter()
+        .zip(names)
+        .filter(|((_, w), _)| w.chunks > 0)
+        .map(|((letter, w), name)| {
+            let cut = if matches!(letter, 'a' | 'r') {
+                format!("{} per chunk", w.target)
+            } else {
+                format!("cut at {} bytes", w.target)
+            };
+            format!("{name} {} × {letter} ({} bytes, {cut})", w.chunks, w.bytes)
+        })
+        .collect();
+    let chunks: usize = report.kinds.iter().map(|(_, w)| w.chunks).sum();
+    let bytes: u64 = report.kinds.iter().map(|(_, w)| w.bytes).sum();
+    Ok(format!(
+        "chunked: index of {} keys, {} dictionary entries; wrote {} ({} bytes, of which the facet table {} bytes) and {chunks} chunks in {} ({bytes} bytes): {}",
+        report.keys,
+        report.dict_entries,
+        output.display(),
+        report.entry.len(),
+        report.facet_bytes,
+        dir.display(),
+        kinds.join(", ")
+    ))
 }
 
 fn extract(
@@ -518,17 +633,26 @@ fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Re
 fn search(bundle: &PathBuf, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
     let bytes =
         std::fs::read(bundle).with_context(|| format!("cannot read {}", bundle.display()))?;
-    let engine = Bundle::decode(&bytes)
+    let mut engine = Bundle::decode(&bytes)
         .with_context(|| format!("cannot load {}", bundle.display()))?
         .into_engine();
     let q = parse(query);
-    let results = engine.search(&Request {
+    let request = Request {
         query: &q,
         selection: &Selection::default(),
         sort: Default::default(),
         offset: 0,
         limit,
-    });
+        open: &[],
+    };
+    let entry = bundle.to_string_lossy();
+    let fetch = |chunk: Chunk| {
+        let path = chunk.url(&entry);
+        std::fs::read(&path).with_context(|| format!("cannot read the chunk {path}"))
+    };
+    let results = engine
+        .fetching(fetch, |e| e.search(&request))
+        .with_context(|| format!("cannot search {}", bundle.display()))?;
     for w in &results.warnings {
         eprintln!("warning: {w}");
     }

@@ -1,7 +1,7 @@
 //! End-to-end tests of the `shegong` binary, in one test binary with shared helpers.
 
 use shegong_search::decode_pages;
-use shegong_search::Bundle;
+use shegong_search::{Bundle, Chunk};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -216,6 +216,38 @@ fn the_single_file_carries_the_app_the_bundle_and_on_request_the_pages() {
     );
 }
 
+/// `-o` chunked and `--single-file` at once: the folder gets the entry file and its chunks, the
+/// single file a one-file bundle with its index (it runs with nothing to fetch).
+#[test]
+fn the_single_file_of_a_chunked_build_holds_one_file() {
+    let out = tmp("chunked-single.html");
+    let entry = tmp("chunked-single/bundle.bin");
+    let o = shegong(&[
+        "build",
+        seeds().to_str().unwrap(),
+        "-o",
+        entry.to_str().unwrap(),
+        "--index",
+        "chunked",
+        "--single-file",
+        out.to_str().unwrap(),
+        "--app",
+        fake_app().to_str().unwrap(),
+        "--quiet",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains("chunked: index of"), "{stderr}");
+    let chunked = Bundle::decode(&std::fs::read(&entry).unwrap()).unwrap();
+    assert!(chunked.payload().is_none(), "-o is an entry file");
+    assert!(tmp("chunked-single/bundle.chunks").is_dir());
+    let html = std::fs::read_to_string(&out).unwrap();
+    let embedded = Bundle::decode(&block(&html, "shegong-bundle").unwrap()).unwrap();
+    let payload = embedded.payload().expect("the single file holds one file");
+    assert_eq!(payload.articles.len(), 15);
+    assert!(payload.index.is_some(), "with its index");
+}
+
 #[test]
 fn a_single_file_without_the_app_build_says_how_to_make_it() {
     let o = shegong(&[
@@ -241,17 +273,15 @@ fn a_single_file_without_the_app_build_says_how_to_make_it() {
 fn the_pages_file_goes_beside_the_bundle_and_belongs_to_it() {
     let bundle = Bundle::decode(&std::fs::read(build_seeds("p.bin")).unwrap()).unwrap();
     assert!(
-        bundle.payload.index.is_none(),
+        bundle.payload().unwrap().index.is_none(),
         "the seeds are small: no index shipped"
     );
     let pages = std::fs::read(tmp("p.pages.bin")).unwrap();
     let originals = decode_pages(&pages, bundle.header.checksum).unwrap();
     assert_eq!(originals.pages().len(), 5);
-    let (engine, _) = bundle.into_parts();
-    assert!(engine
-        .articles()
-        .iter()
-        .all(|a| originals.text_of(a).is_some()));
+    let mut engine = bundle.into_engine();
+    engine.add_chunk(Chunk::Pages, &pages).unwrap();
+    assert!((0..engine.doc_count() as u32).all(|d| engine.original(d).unwrap().is_some()));
     // --index embed ships the index; the search answers the same.
     let out = tmp("embedded.bin");
     let o = shegong(&[
@@ -265,7 +295,7 @@ fn the_pages_file_goes_beside_the_bundle_and_belongs_to_it() {
     ]);
     assert!(o.status.success());
     let embedded = Bundle::decode(&std::fs::read(&out).unwrap()).unwrap();
-    assert!(embedded.payload.index.is_some());
+    assert!(embedded.payload().unwrap().index.is_some());
     assert_eq!(
         search_json(&out, "社工站 培训"),
         search_json(&tmp("p.bin"), "社工站 培训")
@@ -289,7 +319,7 @@ fn crafted_bundles_are_refused_with_what_is_wrong() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../search/tests/fixtures/crafted");
     for (file, says) in [
         ("postings-past-the-articles.bin", "name document 2"),
-        ("short-field-lengths.bin", "field lengths for 1 documents"),
+        ("facet-node-past-the-tree.bin", "region node 4"),
         ("unknown-program-id.bin", "program `nonesuch`"),
     ] {
         let o = shegong(&["search", dir.join(file).to_str().unwrap(), "培训"]);
@@ -509,4 +539,116 @@ fn missing_input_is_an_error() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
+}
+
+/// Build the seeds as a chunked bundle from `inputs`; the entry file.
+fn build_chunked(name: &str, inputs: &[PathBuf]) -> PathBuf {
+    let out = tmp(name).join("bundle.bin");
+    let mut args: Vec<String> = vec!["build".into()];
+    args.extend(inputs.iter().map(|p| p.to_string_lossy().into_owned()));
+    args.extend(["-o", out.to_str().unwrap(), "--index", "chunked", "--quiet"].map(String::from));
+    let o = shegong(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        o.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+/// Every file of a chunked bundle (entry file and chunks), by name.
+fn bundle_files(entry: &Path) -> Vec<(String, Vec<u8>)> {
+    let chunks = entry.with_file_name("bundle.chunks");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&chunks)
+        .unwrap()
+        .map(|f| {
+            let p = f.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files.push(("bundle.bin".into(), std::fs::read(entry).unwrap()));
+    files
+}
+
+#[test]
+fn a_chunked_bundle_searches_like_a_one_file_bundle() {
+    let one = build_seeds("one.bin");
+    let chunked = build_chunked("chunked", &[seeds()]);
+    for q in [
+        "社工站",
+        "社工站 培训",
+        "\"精神健康\"",
+        "閔行區",
+        "region:上海 服务",
+    ] {
+        assert_eq!(search_json(&chunked, q), search_json(&one, q), "{q}");
+    }
+}
+
+#[test]
+fn chunked_builds_are_identical_whatever_the_input_order() {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    pages.sort();
+    let a = build_chunked("order-a", &pages);
+    pages.reverse();
+    let b = build_chunked("order-b", &pages);
+    let (a, b) = (bundle_files(&a), bundle_files(&b));
+    assert!(
+        a.len() > 5,
+        "{:?}",
+        a.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert_eq!(a, b);
+}
+
+/// A chunk that is missing, of another build or inconsistent with its entry file is an error
+/// that names it and says what to do.
+#[test]
+fn bad_chunks_are_clear_errors() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../search/tests/fixtures");
+    let crafted = fixtures.join("crafted");
+    for (chunk, replacement, says) in [
+        ("t0.bin", None, "cannot read the chunk"),
+        (
+            "a0.bin",
+            Some("bundle-v5c.a0-of-another-build.bin"),
+            "another build",
+        ),
+        (
+            "t0.bin",
+            Some("bundle-v5c.t0-keys-outside-its-range.bin"),
+            "outside its range",
+        ),
+    ] {
+        let dir = tmp(&format!("bad-{}", replacement.unwrap_or("missing")));
+        std::fs::create_dir_all(dir.join("bundle.chunks")).unwrap();
+        std::fs::copy(fixtures.join("bundle-v5c.bin"), dir.join("bundle.bin")).unwrap();
+        for f in std::fs::read_dir(fixtures.join("bundle-v5c.chunks")).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, dir.join("bundle.chunks").join(f.file_name().unwrap())).unwrap();
+        }
+        let target = dir.join("bundle.chunks").join(chunk);
+        match replacement {
+            Some(r) => {
+                std::fs::copy(crafted.join(r), &target).unwrap();
+            }
+            None => std::fs::remove_file(&target).unwrap(),
+        }
+        let o = shegong(&[
+            "search",
+            dir.join("bundle.bin").to_str().unwrap(),
+            "独居老人",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{chunk}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(says), "{chunk}: {err}");
+        assert!(err.contains(chunk.trim_end_matches(".bin")), "{err}");
+    }
 }

@@ -1,42 +1,45 @@
-//! The bundle target: any bytes as a bundle and the pages file beside it, loaded and used as
-//! the app uses them.
+//! The bundle target: any bytes as a bundle (or a chunked bundle's entry file) and the pages
+//! file or chunks beside it, loaded and used as the app uses them.
 
-use crate::searches::search;
+use crate::searches::{fetching, search, Fetch};
 use shegong_article::Article;
-use shegong_search::{decode_pages, highlight, Bundle, BundleError, Engine, Originals};
+use shegong_search::{highlight, Bundle, BundleError, Engine};
 
-/// Where a pages file starts when the input holds one after the bundle.
-const PAGES_MAGIC: &[u8] = b"SHGP";
+/// Where another file starts when the input holds more after the bundle: a pages file or a
+/// chunk.
+const MAGICS: [&[u8]; 2] = [b"SHGP", b"SHGC"];
 
-/// Read `data` as a bundle, optionally followed by its pages file (from the first `SHGP` on):
-/// decode both, build the engine, search it (browse, words of its first article, a phrase
-/// with an exclusion, a region filter; each with facet selections), and open the hits as the
-/// article view does: the text with its people, organisations, numbers, dates and places
-/// marked, and the original page text.
+/// Read `data` as a bundle, optionally followed by its pages file or chunks (each from its
+/// magic on): decode the bundle, build the engine, search it (browse, words of its first
+/// article, a phrase with an exclusion, a region filter; each with facet selections), and open
+/// the hits as the article view does: the text with its people, organisations, numbers, dates
+/// and places marked, and the original page text. Whatever file the engine asks for next is
+/// handed the next file of the input.
 ///
 /// A checksum is no authentication, so a file refused only for its checksum is also tried with
 /// the checksum made right: what lies behind it must be checked as carefully.
 pub fn bundle(data: &[u8]) {
-    let (bundle, pages) = match data
-        .windows(PAGES_MAGIC.len())
-        .skip(1)
-        .position(|w| w == PAGES_MAGIC)
-    {
-        Some(at) => (&data[..at + 1], Some(&data[at + 1..])),
-        None => (data, None),
-    };
+    let starts: Vec<usize> = (1..data.len())
+        .filter(|&i| MAGICS.iter().any(|m| data[i..].starts_with(m)))
+        .collect();
+    let bundle = &data[..starts.first().copied().unwrap_or(data.len())];
+    let files: Vec<Vec<u8>> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&data.len()]))
+        .map(|(&a, &b)| with_checksum(&data[a..b]).unwrap_or_else(|| data[a..b].to_vec()))
+        .collect();
     let Some(b) = load(bundle, Bundle::decode) else {
         return;
     };
-    let checksum = b.header.checksum;
-    let (engine, inline) = b.into_parts();
-    let originals = pages
-        .and_then(|p| load(p, |bytes| decode_pages(bytes, checksum)))
-        .unwrap_or(inline);
-    for query in queries(engine.articles()) {
-        let results = search(&engine, &query, false);
-        for hit in &results.hits {
-            open(&engine, &originals, hit.doc as usize);
+    let mut engine = b.into_engine();
+    let mut fetch = Fetch::new(files);
+    let newest = engine
+        .fetching(|c| fetch.next(c), |e| e.article(0).cloned())
+        .ok();
+    for query in queries(newest.as_ref()) {
+        let results = search(&mut fetching(&mut engine, &mut fetch), &query, false);
+        for hit in results.iter().flat_map(|r| &r.hits) {
+            open(&mut engine, &mut fetch, hit.doc);
         }
     }
 }
@@ -69,11 +72,11 @@ fn with_checksum(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// What a reader would search a collection for: everything (browse), words of its first
+/// What a reader would search a collection for: everything (browse), words of its newest
 /// article's title, a phrase from its text with an exclusion, and its region as a filter.
-fn queries(articles: &[Article]) -> Vec<String> {
+fn queries(newest: Option<&Article>) -> Vec<String> {
     let mut out = vec![String::new()];
-    if let Some(a) = articles.first() {
+    if let Some(a) = newest {
         out.push(a.display_title().chars().take(4).collect());
         let text: Vec<char> = a.text.chars().filter(|c| !c.is_whitespace()).collect();
         if let [first, second, third, ..] = text[..] {
@@ -88,8 +91,10 @@ fn queries(articles: &[Article]) -> Vec<String> {
 
 /// Open article `doc` as the article view does: every paragraph with the article's people,
 /// organisations, numbers, dates and places marked, and the page text it was read from.
-fn open(engine: &Engine, originals: &Originals, doc: usize) {
-    let a = &engine.articles()[doc];
+fn open(engine: &mut Engine, fetch: &mut Fetch, doc: u32) {
+    let Ok(a) = engine.fetching(|c| fetch.next(c), |e| e.article(doc).cloned()) else {
+        return;
+    };
     let people = a.people.iter().map(|p| p.name.clone());
     let numbers = a.numbers.iter().map(|n| n.text.clone());
     let dates = a.dates.iter().map(|d| d.text.clone());
@@ -105,5 +110,9 @@ fn open(engine: &Engine, originals: &Originals, doc: usize) {
         let whole: String = pieces.into_iter().map(|(piece, _)| piece).collect();
         assert_eq!(whole, paragraph, "marking keeps every character");
     }
-    std::hint::black_box(originals.text_of(a));
+    let original = engine.fetching(
+        |c| fetch.next(c),
+        |e| e.original(doc).map(|t| t.map(str::len)),
+    );
+    std::hint::black_box(original.ok());
 }

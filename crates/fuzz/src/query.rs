@@ -1,6 +1,6 @@
 //! The query target: any text as a query against a small fixed collection.
 
-use crate::searches::search;
+use crate::searches::{checked, search};
 use shegong_extract::Pipeline;
 use shegong_search::{Bundle, Engine, IndexMode};
 use shegong_text::{domain_terms, Dictionary};
@@ -35,7 +35,9 @@ const PAGES: [(&str, &str); 5] = [
 /// must equal the counts the facets showed.
 pub fn query(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    search(engine(), &text, true);
+    let engine = engine();
+    let answer = search(&mut |req| checked(engine, req).ok(), &text, true);
+    assert!(answer.is_some(), "a one-file collection needs no chunks");
 }
 
 /// The seed collection, built once.

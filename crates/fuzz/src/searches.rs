@@ -2,7 +2,42 @@
 //! query under facet selections a reader can click — and checking what holds of any answer.
 
 use shegong_article::YearMonth;
-use shegong_search::{parse_query, Engine, Facets, Request, Results, Selection, Sort};
+use shegong_search::{parse_query, BundleError, Chunk, Engine, Facets, Request, Results};
+use shegong_search::{Missing, Selection, Sort};
+
+/// The files the input holds after the bundle, handed out in turn to whatever the engine asks
+/// for (a pages file or a chunk); an error once they are used up.
+pub(crate) struct Fetch(std::vec::IntoIter<Vec<u8>>);
+
+impl Fetch {
+    pub(crate) fn new(files: Vec<Vec<u8>>) -> Self {
+        Fetch(files.into_iter())
+    }
+
+    pub(crate) fn next(&mut self, _wanted: Chunk) -> Result<Vec<u8>, Gone> {
+        self.0.next().ok_or(Gone)
+    }
+}
+
+/// A fetch that ended: the input has no file left, or the engine refused the one it got
+/// (with a message, checked).
+#[derive(Debug)]
+pub(crate) struct Gone;
+
+impl From<BundleError> for Gone {
+    fn from(e: BundleError) -> Self {
+        assert!(!e.to_string().is_empty(), "an error says what is wrong");
+        Gone
+    }
+}
+
+/// Run requests against an engine, handing it the input's files as it asks for them.
+pub(crate) fn fetching<'a>(
+    engine: &'a mut Engine,
+    fetch: &'a mut Fetch,
+) -> impl FnMut(&Request<'_>) -> Option<Results> + 'a {
+    move |req| engine.fetching(|c| fetch.next(c), |e| checked(e, req)).ok()
+}
 
 /// How a selection came about, for checking its total.
 pub(crate) enum Narrowed {
@@ -15,26 +50,29 @@ pub(crate) enum Narrowed {
 /// Run `query` the ways the app runs it and check the answers. `exact_counts`: also check
 /// that every facet value selected alone finds as many articles as its facet count said (true
 /// of every collection Shegong builds; a crafted bundle may carry region names the tree
-/// cannot tell apart, so it is checked only for ones built here). Returns the first page.
-pub(crate) fn search(engine: &Engine, query: &str, exact_counts: bool) -> Results {
+/// cannot tell apart, so it is checked only for ones built here). `run` runs a request (see
+/// [`checked`]). Returns the first page, or `None` when a search cannot get the chunks it
+/// needs.
+pub(crate) fn search(
+    run: &mut dyn FnMut(&Request<'_>) -> Option<Results>,
+    query: &str,
+    exact_counts: bool,
+) -> Option<Results> {
     let q = parse_query(query);
     let everything = Selection::default();
-    let first = checked(engine, &Request::new(&q, &everything));
-    let later = checked(
-        engine,
-        &Request {
-            sort: Sort::Newest,
-            offset: 3,
-            limit: 4,
-            ..Request::new(&q, &everything)
-        },
-    );
+    let first = run(&Request::new(&q, &everything))?;
+    let later = run(&Request {
+        sort: Sort::Newest,
+        offset: 3,
+        limit: 4,
+        ..Request::new(&q, &everything)
+    })?;
     assert_eq!(
         later.total, first.total,
         "sorting and paging do not change how many match"
     );
     for (selection, how) in selections(&first.facets) {
-        let narrowed = checked(engine, &Request::new(&q, &selection));
+        let narrowed = run(&Request::new(&q, &selection))?;
         match how {
             Narrowed::Alone(count) if exact_counts => assert_eq!(
                 narrowed.total, count,
@@ -46,26 +84,22 @@ pub(crate) fn search(engine: &Engine, query: &str, exact_counts: bool) -> Result
             ),
         }
     }
-    first
+    Some(first)
 }
 
-/// Run a request and check the page it returns.
-fn checked(engine: &Engine, req: &Request<'_>) -> Results {
-    let results = engine.search(req);
+/// Run a request and check the page it returns (or say which chunks it needs).
+pub(crate) fn checked(engine: &Engine, req: &Request<'_>) -> Result<Results, Missing> {
+    let results = engine.search(req)?;
     assert!(results.hits.len() <= req.limit, "more hits than the limit");
     assert!(
         results.hits.len() <= results.total.saturating_sub(req.offset),
         "more hits than match after the offset"
     );
     for hit in &results.hits {
-        let article = engine.articles().get(hit.doc as usize);
-        assert_eq!(
-            article.map(|a| a.id.as_str()),
-            Some(hit.id.as_str()),
-            "a hit names its article"
-        );
+        let article = engine.article(hit.doc)?;
+        assert_eq!(article.id, hit.id, "a hit names its article");
     }
-    results
+    Ok(results)
 }
 
 /// Selections a reader can click in the facets: the first region at each level down the tree,

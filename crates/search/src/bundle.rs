@@ -1,23 +1,27 @@
-//! The bundle: everything the browser needs to search a collection, in one binary file, and
-//! beside it the pages file with the original page texts, fetched only when a reader asks for
-//! an article's original.
+//! The bundle: everything the browser needs to search a collection. A small collection is one
+//! file, and beside it the pages file with the original page texts, fetched only when a reader
+//! asks for an article's original. A large one is an entry file with what every search needs
+//! (facets, which chunk holds what) and chunks beside it, fetched as searches need them (see
+//! [`crate::chunks`]; format 5 on).
 //!
-//! Both files share one layout (all integers little-endian):
+//! Every file shares one layout (all integers little-endian):
 //!
 //! | bytes | field |
 //! |---|---|
-//! | 4 | magic: `SHGB` for a bundle, `SHGP` for a pages file |
+//! | 4 | magic: `SHGB` for a bundle, `SHGP` for a pages file, `SHGC` for a chunk |
 //! | 2 | format version ([`FORMAT_VERSION`]) |
 //! | 2 | oldest format version a reader must support to read this file ([`OLDEST_COMPATIBLE`]) |
 //! | 4 | fingerprint of the normaliser and dictionary |
 //! | 1 + n | builder version (length byte, UTF-8) |
 //! | 4 | build date (format 4 on): year (2 bytes), month, day; all zero when unknown ([`BuildDate`]) |
 //! | 8 | payload length |
-//! | n | payload in postcard encoding: [`Payload`], or for a pages file the bundle's checksum and its pages |
+//! | n | payload in postcard encoding: [`Contents`] (format 5 on; a one-file [`Payload`] or a chunked bundle's [`Manifest`]), for a pages file the bundle's checksum and its pages, for a chunk its build, number and contents |
 //! | 4 | CRC-32 of the payload (a bundle's checksum) |
 
 use crate::build_date::BuildDate;
+use crate::chunks::Chunk;
 use crate::index::Index;
+use crate::manifest::Manifest;
 use crate::original::{Originals, SourcePage};
 use crate::search::Engine;
 use serde::{Deserialize, Serialize};
@@ -30,23 +34,23 @@ pub const MAGIC: [u8; 4] = *b"SHGB";
 /// Magic bytes of a pages file.
 pub const PAGES_MAGIC: [u8; 4] = *b"SHGP";
 /// The format this code writes.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 /// The oldest format this code still reads.
 pub const OLDEST_READABLE: u16 = 1;
-/// Written into new bundles: readers older than this format cannot read them (format 3 may
-/// leave the index out; format 4 adds the build date to the header).
-pub const OLDEST_COMPATIBLE: u16 = 4;
+/// Written into new bundles: readers older than this format cannot read them (format 5 has a
+/// new index and may be chunked).
+pub const OLDEST_COMPATIBLE: u16 = 5;
 /// The first format whose header carries the build date.
 const BUILD_DATE_SINCE: u16 = 4;
 /// Changes whenever normalisation, folding or segmentation changes what gets indexed.
-pub const NORMALIZER_VERSION: u32 = 2;
-/// [`IndexMode::Auto`] leaves the index out of bundles with at most this much article text:
-/// the reader indexes it in a few milliseconds, and the text is much smaller to download than
-/// its index.
+pub const NORMALIZER_VERSION: u32 = 3;
+/// [`IndexMode::Auto`] keeps collections with at most this much article text in one file
+/// without their index (the reader indexes them in a few milliseconds, and the text is much
+/// smaller to download than its index), and chunks larger ones.
 pub const DERIVE_INDEX_MAX_TEXT: usize = 1 << 20;
 
 /// Why bytes could not be read as a bundle or a pages file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum BundleError {
     #[error("not a Shegong bundle (wrong magic bytes); build one with `shegong build <pages> -o bundle.bin`")]
     /// The bytes do not start with a bundle's magic.
@@ -89,6 +93,12 @@ pub enum BundleError {
     #[error("bundle is malformed: {0} (rebuild it with `shegong build`)")]
     /// The payload decodes to something inconsistent (says what).
     Malformed(String),
+    #[error("not a chunk of a Shegong bundle (wrong magic bytes in chunk {0}); copy the bundle's .chunks folder as `shegong build` wrote it")]
+    /// The bytes fetched for a chunk do not start with a chunk's magic.
+    NotAChunk(String),
+    #[error("chunk {0} belongs to another build of this bundle; copy the bundle and its .chunks folder from the same build")]
+    /// The chunk was written by another build than the entry file.
+    ChunkMismatch(String),
 }
 
 /// Header fields.
@@ -108,49 +118,82 @@ pub struct Header {
     pub build_date: Option<BuildDate>,
 }
 
-/// Whether a bundle carries its index or leaves the reader to build it from the articles.
+/// How a bundle carries its index: in one file with it, in one file without it (the reader
+/// builds it from the articles), or chunked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum IndexMode {
-    /// Embed the index when the articles hold more than [`DERIVE_INDEX_MAX_TEXT`] bytes of text.
+    /// One file without the index up to [`DERIVE_INDEX_MAX_TEXT`] bytes of article text,
+    /// chunked above.
     #[default]
     Auto,
-    /// Always embed the index.
+    /// One file with the index.
     Embed,
-    /// Never embed it: the reader builds it.
+    /// One file without the index: the reader builds it.
     Derive,
+    /// An entry file and chunks beside it.
+    Chunked,
 }
 
-/// The payload.
+impl IndexMode {
+    /// What `Auto` means for articles holding `text` bytes of text; the others stay.
+    pub fn resolve(self, text: usize) -> IndexMode {
+        match self {
+            IndexMode::Auto if text > DERIVE_INDEX_MAX_TEXT => IndexMode::Chunked,
+            IndexMode::Auto => IndexMode::Derive,
+            m => m,
+        }
+    }
+}
+
+/// What an entry file carries (format 4 on).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Contents {
+    /// A whole collection in one file.
+    Single(Payload),
+    /// A chunked collection's entry: what every search needs, and which chunk holds what.
+    Chunked(Box<Manifest>),
+}
+
+/// The payload of a one-file bundle.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Payload {
-    /// The articles, in document-id order.
+    /// The articles, in document-id order (newest first).
     pub articles: Vec<Article>,
     /// Labels of the program types the articles were classified with.
     pub programs: Vec<ProgramLabel>,
     /// The dictionary entries segmentation of the articles and queries needs (see
     /// [`Dictionary::subset_for`]).
+    #[serde(with = "crate::coding::dictionary")]
     pub dict: Dictionary,
     /// The index, or `None` when the reader builds it from the articles (format 3 on).
     pub index: Option<Index>,
 }
 
-/// The payload of format 2: the index always, and the pages inside.
-#[derive(Deserialize)]
-struct PayloadV2 {
-    articles: Vec<Article>,
-    programs: Vec<ProgramLabel>,
-    dict: Dictionary,
-    index: Index,
-    pages: Vec<SourcePage>,
-}
-
-/// The payload of format 1, which had no pages.
+/// The payload of formats 1 to 4 up to their index (formats 1, 3 and 4 end there; a reader of
+/// today rebuilds their index from the articles).
 #[derive(Deserialize)]
 struct PayloadV1 {
     articles: Vec<Article>,
     programs: Vec<ProgramLabel>,
     dict: Dictionary,
-    index: Index,
+}
+
+/// The shape of the index of formats 1 to 4 (field lengths, words with their postings,
+/// n-grams with their document gaps): read past, never used.
+type LegacyIndex = (
+    Vec<[u32; 3]>,
+    Vec<(String, Vec<(u32, [u16; 3])>)>,
+    Vec<(String, Vec<u32>)>,
+);
+
+/// The payload of format 2: its index, then the pages inside.
+#[derive(Deserialize)]
+struct PayloadV2 {
+    articles: Vec<Article>,
+    programs: Vec<ProgramLabel>,
+    dict: Dictionary,
+    _index: LegacyIndex,
+    pages: Vec<SourcePage>,
 }
 
 /// The payload of a pages file.
@@ -161,50 +204,45 @@ struct PagesPayload {
     pages: Vec<SourcePage>,
 }
 
-/// A decoded bundle.
+/// A decoded bundle (or a chunked bundle's entry file).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     /// The header.
     pub header: Header,
     /// What it carries.
-    pub payload: Payload,
+    pub contents: Contents,
     /// The pages a format 2 bundle carried inside; later formats keep them in a pages file.
     pub inline_pages: Vec<SourcePage>,
 }
 
 impl Bundle {
-    /// Build a bundle from articles with the given (full) dictionary and program labels.
+    /// Build a one-file bundle from articles with the given (full) dictionary and program
+    /// labels, with its index for [`IndexMode::Embed`], without it otherwise (for a chunked
+    /// bundle see [`write_chunked`](crate::write_chunked)). Articles are stored newest first.
     pub fn build(
-        articles: Vec<Article>,
+        mut articles: Vec<Article>,
         full_dict: &Dictionary,
         programs: Vec<ProgramLabel>,
         mode: IndexMode,
     ) -> Self {
+        newest_first(&mut articles);
         let dict = full_dict.subset_for(articles.iter().flat_map(Article::folded_fields));
-        let text: usize = articles.iter().map(|a| a.text.len()).sum();
-        let embed = match mode {
-            IndexMode::Auto => text > DERIVE_INDEX_MAX_TEXT,
-            IndexMode::Embed => true,
-            IndexMode::Derive => false,
-        };
-        let index = embed.then(|| Index::build(&articles, &Segmenter::new(&dict)));
+        let index =
+            (mode == IndexMode::Embed).then(|| Index::build(&articles, &Segmenter::new(&dict)));
         let payload = Payload {
             articles,
             programs,
             dict,
             index,
         };
+        let contents = Contents::Single(payload);
         let header = Header {
-            format_version: FORMAT_VERSION,
-            oldest_compatible: OLDEST_COMPATIBLE,
-            fingerprint: fingerprint(full_dict),
-            builder: concat!("shegong ", env!("CARGO_PKG_VERSION")).to_owned(),
-            checksum: checksum_of(&payload),
-            build_date: None,
+            checksum: checksum_of(&contents),
+            ..Header::new(full_dict)
         };
         Bundle {
             header,
-            payload,
+            contents,
             inline_pages: Vec::new(),
         }
     }
@@ -216,14 +254,24 @@ impl Bundle {
         self
     }
 
-    /// Encoded size of the dictionary subset (to report its share of the payload).
+    /// The one-file payload (`None` for a chunked bundle's entry).
+    pub fn payload(&self) -> Option<&Payload> {
+        match &self.contents {
+            Contents::Single(p) => Some(p),
+            Contents::Chunked(_) => None,
+        }
+    }
+
+    /// Encoded size of a one-file bundle's dictionary subset (to report its share).
     pub fn dict_size(&self) -> usize {
-        postcard::to_allocvec(&self.payload.dict).map_or(0, |v| v.len())
+        self.payload()
+            .map_or(0, |p| crate::coding::dictionary::encoded_len(&p.dict))
     }
 
     /// Encode to bytes (deterministic).
     pub fn encode(&self) -> Vec<u8> {
-        container(MAGIC, &self.header, &encode_payload(&self.payload))
+        let bytes = postcard::to_allocvec(&self.contents).expect("payload types always serialise");
+        container(MAGIC, &self.header, &bytes)
     }
 
     /// The pages file of this bundle: the pages its articles came from.
@@ -240,9 +288,11 @@ impl Bundle {
     pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
         let (header, payload) = open(bytes, MAGIC, BundleError::NotABundle)?;
         let malformed = |e: postcard::Error| BundleError::Malformed(e.to_string());
-        let (payload, inline_pages) = match header.format_version {
-            1 => {
-                let p: PayloadV1 = postcard::from_bytes(payload).map_err(malformed)?;
+        let (contents, inline_pages) = match header.format_version {
+            // Format 4 is format 3 with the build date in the header.
+            1 | 3 | 4 => {
+                let (p, _index): (PayloadV1, _) =
+                    postcard::take_from_bytes(payload).map_err(malformed)?;
                 (p.into_current(), Vec::new())
             }
             2 => {
@@ -251,7 +301,6 @@ impl Bundle {
                     articles: p.articles,
                     programs: p.programs,
                     dict: p.dict,
-                    index: p.index,
                 };
                 (v1.into_current(), p.pages)
             }
@@ -260,38 +309,75 @@ impl Bundle {
                 Vec::new(),
             ),
         };
-        crate::validate::check(&payload).map_err(BundleError::Malformed)?;
+        match &contents {
+            Contents::Single(p) => crate::validate::check(p),
+            Contents::Chunked(m) => crate::validate::check_manifest(m),
+        }
+        .map_err(BundleError::Malformed)?;
         Ok(Bundle {
             header,
-            payload,
+            contents,
             inline_pages,
         })
     }
 
-    /// A search engine over this bundle.
+    /// A search engine over this bundle: a one-file bundle's articles (indexed here when the
+    /// bundle leaves that to the reader), or a chunked bundle's entry, which fetches the rest as
+    /// searches need it (see [`Engine::add_chunk`]).
     pub fn into_engine(self) -> Engine {
-        self.into_parts().0
-    }
-
-    /// A search engine over this bundle, and the original pages it carries inside (format 2;
-    /// later formats keep them in a pages file, see [`decode_pages`]). A bundle without its
-    /// index is indexed here.
-    pub fn into_parts(self) -> (Engine, Originals) {
-        let p = self.payload;
-        let seg = Segmenter::new(&p.dict);
-        let index = p.index.unwrap_or_else(|| Index::build(&p.articles, &seg));
-        let engine = Engine::new(p.articles, p.programs, index, seg);
-        (engine, Originals::new(self.inline_pages))
+        let checksum = self.header.checksum;
+        match self.contents {
+            Contents::Single(p) => {
+                let seg = Segmenter::new(&p.dict);
+                let index = p.index.unwrap_or_else(|| Index::build(&p.articles, &seg));
+                let pages =
+                    (self.header.format_version <= 2).then(|| Originals::new(self.inline_pages));
+                Engine::new(p.articles, p.programs, index, seg, checksum, pages)
+            }
+            Contents::Chunked(m) => Engine::chunked(*m),
+        }
     }
 }
 
 impl PayloadV1 {
-    fn into_current(self) -> Payload {
-        Payload {
+    fn into_current(self) -> Contents {
+        Contents::Single(Payload {
             articles: self.articles,
             programs: self.programs,
             dict: self.dict,
-            index: Some(self.index),
+            index: None,
+        })
+    }
+}
+
+/// Articles newest first (by event date; undated last), ties by id: the order bundles store
+/// them in, so the first page of "newest first" is one chunk and the dates of a chunked
+/// bundle's entry are a few long runs. Any input order gives the same order.
+pub(crate) fn newest_first(articles: &mut [Article]) {
+    let date = |a: &Article| {
+        a.date.as_ref().map_or((0, 0, 0), |d| {
+            (
+                d.year.unwrap_or(0),
+                d.month.unwrap_or(0),
+                d.day.unwrap_or(0),
+            )
+        })
+    };
+    shegong_text::sort::sort_by(articles, |a, b| {
+        date(b).cmp(&date(a)).then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+impl Header {
+    /// The header of a new file built with `full_dict` (its checksum still to fill in).
+    pub(crate) fn new(full_dict: &Dictionary) -> Self {
+        Header {
+            format_version: FORMAT_VERSION,
+            oldest_compatible: OLDEST_COMPATIBLE,
+            fingerprint: fingerprint(full_dict),
+            builder: concat!("shegong ", env!("CARGO_PKG_VERSION")).to_owned(),
+            checksum: 0,
+            build_date: None,
         }
     }
 }
@@ -300,10 +386,7 @@ impl PayloadV1 {
 /// `x.pages.bin` beside it (a query or fragment stays on the end: `x.bin?v=2` →
 /// `x.pages.bin?v=2`).
 pub fn pages_url(url: &str) -> String {
-    let end = url.find(['?', '#']).unwrap_or(url.len());
-    let (path, rest) = url.split_at(end);
-    let stem = path.strip_suffix(".bin").unwrap_or(path);
-    format!("{stem}.pages.bin{rest}")
+    Chunk::Pages.url(url)
 }
 
 /// Read a pages file written for the bundle whose [`Header::checksum`] is `bundle`; never
@@ -318,9 +401,8 @@ pub fn decode_pages(bytes: &[u8], bundle: u32) -> Result<Originals, BundleError>
     Ok(Originals::new(p.pages))
 }
 
-/// The CRC of the payload's encoding, computed as it is encoded, without holding the bytes
-/// (a bundle of 100,000 articles is 400 MB).
-fn checksum_of(payload: &Payload) -> u32 {
+/// The CRC of a value's encoding, computed as it is encoded, without holding the bytes.
+pub(crate) fn checksum_of<T: Serialize>(payload: &T) -> u32 {
     struct Checksummer(shegong_text::Digest);
     impl postcard::ser_flavors::Flavor for Checksummer {
         type Output = u32;
@@ -340,12 +422,8 @@ fn checksum_of(payload: &Payload) -> u32 {
         .expect("payload types always serialise")
 }
 
-fn encode_payload(payload: &Payload) -> Vec<u8> {
-    postcard::to_allocvec(payload).expect("payload types always serialise")
-}
-
 /// The file layout around a payload.
-fn container(magic: [u8; 4], header: &Header, payload: &[u8]) -> Vec<u8> {
+pub(crate) fn container(magic: [u8; 4], header: &Header, payload: &[u8]) -> Vec<u8> {
     let builder = header.builder.as_bytes();
     let builder = &builder[..builder.len().min(255)];
     let mut out = Vec::with_capacity(payload.len() + 32 + builder.len());
@@ -368,7 +446,7 @@ fn container(magic: [u8; 4], header: &Header, payload: &[u8]) -> Vec<u8> {
 }
 
 /// Check a file's layout, version and checksum; its header and payload bytes.
-fn open(
+pub(crate) fn open(
     bytes: &[u8],
     magic: [u8; 4],
     wrong_magic: BundleError,
@@ -509,58 +587,17 @@ mod tests {
         assert_eq!(bytes, small(IndexMode::Auto).encode());
         let back = Bundle::decode(&bytes).unwrap();
         assert_eq!(back, b);
+        let p = back.payload().unwrap();
         // The dictionary subset leaves out words not in the corpus.
-        assert!(!back.payload.dict.entries().iter().any(|e| e.word == "无关"));
+        assert!(!p.dict.entries().iter().any(|e| e.word == "无关"));
         // A small collection leaves its index to the reader.
-        assert!(back.payload.index.is_none());
-    }
-
-    #[test]
-    fn the_pages_file_is_named_after_the_bundle() {
-        assert_eq!(pages_url("bundle.bin"), "bundle.pages.bin");
-        assert_eq!(
-            pages_url("https://x.org/a/news.bin?v=2#top"),
-            "https://x.org/a/news.pages.bin?v=2#top"
-        );
-        assert_eq!(pages_url("data"), "data.pages.bin");
-    }
-
-    #[test]
-    fn the_build_date_travels_in_the_header() {
-        let date = BuildDate::parse("2024-09-20").unwrap();
-        let dated = small(IndexMode::Auto).built_on(date);
-        let bytes = dated.encode();
-        let back = Bundle::decode(&bytes).unwrap();
-        assert_eq!(back.header.build_date, Some(date));
-        assert_eq!(
-            back.header.checksum,
-            small(IndexMode::Auto).header.checksum,
-            "the date is not part of the payload: its pages file stays the same"
-        );
-        assert_eq!(
-            Bundle::decode(&small(IndexMode::Auto).encode())
-                .unwrap()
-                .header
-                .build_date,
-            None
-        );
-        // A day that does not exist is refused, saying which.
-        let at = 4 + 2 + 2 + 4 + 1 + dated.header.builder.len();
-        let mut bad = bytes;
-        bad[at + 2] = 2;
-        bad[at + 3] = 30;
-        assert_eq!(
-            Bundle::decode(&bad),
-            Err(BundleError::Malformed(
-                "the header's build date 2024-02-30 is not a day".into()
-            ))
-        );
+        assert!(p.index.is_none());
     }
 
     #[test]
     fn derived_and_embedded_index_search_alike() {
         let embedded = small(IndexMode::Embed);
-        assert!(embedded.payload.index.is_some());
+        assert!(embedded.payload().unwrap().index.is_some());
         let engines = [
             small(IndexMode::Derive).into_engine(),
             Bundle::decode(&embedded.encode()).unwrap().into_engine(),
@@ -573,10 +610,35 @@ mod tests {
                 sort: Default::default(),
                 offset: 0,
                 limit: 10,
+                open: &[],
             })
+            .unwrap()
         });
         assert_eq!(derived.total, 1);
         assert_eq!(derived, embedded);
+    }
+
+    #[test]
+    fn newest_first_in_any_input_order() {
+        let dated = |id: &str, y: Option<i32>, m: Option<u32>| Article {
+            id: id.into(),
+            date: y.map(|y| shegong_article::DateInfo::new(Some(y), m, None, "")),
+            ..Article::default()
+        };
+        let want = ["b", "c", "a", "d", "e"];
+        let mut articles = vec![
+            dated("e", None, None),
+            dated("a", Some(2023), Some(5)),
+            dated("c", Some(2024), None),
+            dated("b", Some(2024), Some(1)),
+            dated("d", None, None),
+        ];
+        for _ in 0..3 {
+            newest_first(&mut articles);
+            let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+            assert_eq!(ids, want);
+            articles.rotate_left(2);
+        }
     }
 
     #[test]

@@ -1,12 +1,21 @@
 //! Sorted document lists with scores — what matching a word, a phrase or a clause yields — and
 //! the merges that combine them without hashing: intersection (every clause must match),
-//! union (any of several words), difference.
+//! union (any of several words).
 
 /// `(doc, score)` pairs in ascending doc order, each doc once.
 pub type DocList = Vec<(u32, f32)>;
 
 /// Documents in both lists, scores added.
 pub fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> DocList {
+    intersect_with(a, b, |x, y| x + y)
+}
+
+/// Documents in both ascending lists, their values combined with `f`.
+pub fn intersect_with<T: Copy>(
+    a: &[(u32, T)],
+    b: &[(u32, T)],
+    f: impl Fn(T, T) -> T,
+) -> Vec<(u32, T)> {
     let mut out = Vec::with_capacity(a.len().min(b.len()));
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -14,7 +23,7 @@ pub fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> DocList {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1));
+                out.push((a[i].0, f(a[i].1, b[j].1)));
                 i += 1;
                 j += 1;
             }
@@ -64,38 +73,6 @@ pub fn union_max(a: &[(u32, f32)], b: &[(u32, f32)]) -> DocList {
     out
 }
 
-/// Ascending docs of `a` that are not in `b`.
-pub fn without(a: &[u32], b: &[(u32, f32)]) -> Vec<u32> {
-    let mut j = 0;
-    a.iter()
-        .copied()
-        .filter(|&d| {
-            while j < b.len() && b[j].0 < d {
-                j += 1;
-            }
-            !(j < b.len() && b[j].0 == d)
-        })
-        .collect()
-}
-
-/// Ascending docs in both ascending lists.
-pub fn intersect_docs(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,9 +83,11 @@ mod tests {
         let b = [(3, 2.0), (4, 2.0), (5, 2.0)];
         assert_eq!(intersect(&a, &b), [(3, 3.0), (5, 3.0)]);
         assert_eq!(union(&a, &b), [(1, 1.0), (3, 3.0), (4, 2.0), (5, 3.0)]);
+        assert_eq!(
+            intersect_with(&[(1, 5u8), (2, 3)], &[(2, 4)], u8::min),
+            [(2, 3)]
+        );
         assert_eq!(union_max(&a, &b), [(1, 1.0), (3, 2.0), (4, 2.0), (5, 2.0)]);
-        assert_eq!(without(&[1, 2, 3, 4], &b), [1, 2]);
-        assert_eq!(intersect_docs(&[1, 2, 3, 4], &[2, 4, 6]), [2, 4]);
         assert!(intersect(&a, &[]).is_empty());
         assert_eq!(union(&[], &b), b);
     }

@@ -1,22 +1,181 @@
 //! Facet keys precomputed per article as small integers — region-tree nodes, program ids, a
 //! month range and a histogram bucket — so filtering and disjunctive counting over a large
-//! collection touch no strings. It computes exactly what [`Selection::matches`] and the facet
-//! definitions in [`crate::facets`] say (checked by a property test).
+//! collection touch no strings and need no article texts. It computes exactly what
+//! [`Selection::matches`] and the facet definitions in [`crate::facets`] say (checked by a
+//! property test), and the query's own `region:`, `program:` and `date:` filters.
+//!
+//! It is made from [`Columns`], the compact form a chunked bundle's entry file carries (a
+//! one-file bundle's reader makes the columns from the articles): the region tree depth first
+//! (how many children each node has), the names of its provinces and cities (the names below
+//! come in region chunks, fetched when a selection or an opened node needs them), each
+//! article's deepest node, each article's set of programs (an index into the distinct sets),
+//! and the dates as runs (articles are stored newest first, so runs are long).
+//!
+//! Facet counts list the provinces and cities with articles; below a city, only the
+//! sub-regions of the nodes the request opens ([`crate::Request::open`]) or a selected region
+//! lies in, the others counted in [`RegionCount::hidden`].
 
+use crate::chunks::{Chunk, Kind, Missing, Wants};
 use crate::facets::{Facets, RegionCount, Selection};
+use crate::query::Clause;
+use serde::{Deserialize, Serialize};
 use shegong_article::Article;
 use shegong_article::YearMonth;
+use shegong_text::fold;
 use shegong_text::sort;
-use std::collections::HashMap;
+
+/// Whether a month and day (each if known) are within the calendar: 1–12, 1–31.
+pub fn in_calendar(month: Option<u32>, day: Option<u32>) -> bool {
+    month.is_none_or(|m| (1..=12).contains(&m)) && day.is_none_or(|d| (1..=31).contains(&d))
+}
+
+/// Where `item` is in `list`, added at the end if it is not (lists here are short: programs,
+/// sets of programs, months).
+fn position_or_push<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) -> usize {
+    list.iter().position(|x| x == item).unwrap_or_else(|| {
+        list.push(item.clone());
+        list.len() - 1
+    })
+}
 
 /// Deepest region level (province, city, district, town).
 const LEVELS: usize = 4;
+/// Region levels always listed in facet counts, and named in a chunked bundle's entry file:
+/// provinces and cities.
+pub const LISTED_DEPTH: usize = 2;
+
+/// A date as articles carry it: year, month, day, each if known.
+pub type DateParts = (Option<i32>, Option<u32>, Option<u32>);
+
+/// The facet keys of a collection in the form bundles store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Columns {
+    /// The region tree depth first (each node followed by its subtree, siblings by name): how
+    /// many children each node has.
+    pub children: Vec<u32>,
+    /// The names of the nodes down to `named_depth`, in tree order.
+    pub names: Vec<String>,
+    /// How deep `names` goes: [`LISTED_DEPTH`] in an entry file (the names below are in region
+    /// chunks), every level when made from articles.
+    pub named_depth: u8,
+    /// Per article, its deepest region node + 1 (0: no region).
+    pub regions: Vec<u32>,
+    /// The program ids the articles have.
+    pub programs: Vec<String>,
+    /// The distinct sets of programs articles have, as indices into `programs`.
+    pub program_sets: Vec<Vec<u16>>,
+    /// Per article, its set of programs (an index into `program_sets`).
+    pub doc_programs: Vec<u32>,
+    /// The articles' dates as runs: a date and how many consecutive articles have it.
+    pub dates: Vec<(DateParts, u32)>,
+}
+
+impl Columns {
+    /// The columns of articles (document ids are their positions), every name included.
+    pub fn of(articles: &[Article]) -> Self {
+        let mut c = Columns {
+            named_depth: LEVELS as u8,
+            ..Columns::default()
+        };
+        let paths: Vec<Vec<String>> = articles.iter().map(Article::region_path).collect();
+        // Every path prefix, in tree order (a prefix sorts before what extends it).
+        let mut tree: Vec<&[String]> = paths
+            .iter()
+            .flat_map(|p| (1..=p.len().min(LEVELS)).map(move |depth| &p[..depth]))
+            .collect();
+        sort::sort(&mut tree);
+        tree.dedup();
+        let id = |path: &[String]| tree.binary_search(&path).map_or(0, |i| i as u32);
+        c.names = tree.iter().map(|p| p[p.len() - 1].clone()).collect();
+        c.children = vec![0; tree.len()];
+        for path in tree.iter().filter(|p| p.len() > 1) {
+            c.children[id(&path[..path.len() - 1]) as usize] += 1;
+        }
+        for (a, path) in articles.iter().zip(&paths) {
+            let depth = path.len().min(LEVELS);
+            c.regions.push(if depth == 0 {
+                0
+            } else {
+                id(&path[..depth]) + 1
+            });
+            let mut set: Vec<u16> = a
+                .programs
+                .iter()
+                .map(|p| position_or_push(&mut c.programs, p) as u16)
+                .collect();
+            sort::sort(&mut set);
+            set.dedup();
+            let set = position_or_push(&mut c.program_sets, &set) as u32;
+            c.doc_programs.push(set);
+            // A month or day outside the calendar counts as unknown (decoding refuses them).
+            let date = a.date.as_ref().map_or((None, None, None), |d| {
+                let month = d.month.filter(|&m| in_calendar(Some(m), None));
+                let day = d.day.filter(|&x| in_calendar(None, Some(x)));
+                (d.year, month, day)
+            });
+            match c.dates.last_mut() {
+                Some((last, run)) if *last == date => *run += 1,
+                _ => c.dates.push((date, 1)),
+            }
+        }
+        c
+    }
+
+    /// How many articles they describe.
+    pub fn docs(&self) -> usize {
+        self.regions.len()
+    }
+
+    /// The depth (1 for a province) of every node.
+    pub fn depths(&self) -> Result<Vec<u8>, String> {
+        let mut depths = Vec::with_capacity(self.children.len());
+        // Children still to come of each open ancestor.
+        let mut open: Vec<u32> = Vec::new();
+        for &n in &self.children {
+            depths.push(open.len() as u8 + 1);
+            if let Some(last) = open.last_mut() {
+                *last -= 1;
+            }
+            if n > 0 {
+                if open.len() + 1 >= LEVELS {
+                    return Err(format!("the region tree is deeper than {LEVELS} levels"));
+                }
+                open.push(n);
+            }
+            while open.last() == Some(&0) {
+                open.pop();
+            }
+        }
+        if !open.is_empty() {
+            return Err("the region tree ends before its last node's children".into());
+        }
+        Ok(depths)
+    }
+
+    /// Take the names below `depth` out (into region chunks); those of the nodes down to it
+    /// stay.
+    pub fn split_names(&mut self, depth: usize) -> Vec<String> {
+        // Columns made from articles are whole.
+        let depths = self.depths().unwrap_or_default();
+        let names = std::mem::take(&mut self.names);
+        let (keep, deep): (Vec<_>, Vec<_>) = names
+            .into_iter()
+            .zip(depths)
+            .partition(|(_, d)| usize::from(*d) <= depth);
+        self.names = keep.into_iter().map(|(n, _)| n).collect();
+        self.named_depth = depth as u8;
+        deep.into_iter().map(|(n, _)| n).collect()
+    }
+}
 
 #[derive(Debug, Clone)]
 struct Node {
-    name: String,
-    path: String,
+    /// Parent id + 1 (0: a province).
+    parent: u32,
+    depth: u8,
     children: Vec<u32>,
+    /// The name, if known (names below the entry file's come in region chunks).
+    name: Option<String>,
 }
 
 /// Where an article falls in the date histogram.
@@ -32,17 +191,21 @@ enum Bucket {
 pub struct FacetTable {
     nodes: Vec<Node>,
     roots: Vec<u32>,
-    node_of: HashMap<String, u32>,
+    /// Where the names of deep nodes are: per node, its region chunk (`u32::MAX`: named in the
+    /// entry) and its place in it.
+    name_chunk: Vec<(u32, u32)>,
+    /// How many region chunks there are.
+    name_chunks: u32,
     /// Region-tree nodes of each article's path prefixes, province first; `u32::MAX` pads.
     doc_nodes: Vec<[u32; LEVELS]>,
     programs: Vec<String>,
-    program_of: HashMap<String, u16>,
-    /// Program ids of article `d`: `prog_ids[prog_start[d]..prog_start[d + 1]]`.
-    prog_start: Vec<u32>,
-    prog_ids: Vec<u16>,
+    program_sets: Vec<Vec<u16>>,
+    doc_programs: Vec<u32>,
     /// First and last month (`year * 12 + month - 1`) an article's date covers.
     doc_span: Vec<Option<(i64, i64)>>,
     doc_bucket: Vec<Bucket>,
+    /// (year, month, day) of each article, unknown parts 0, for "newest first".
+    doc_date: Vec<(i32, u32, u32)>,
     months: Vec<(i32, u32)>,
     years: Vec<i32>,
 }
@@ -59,7 +222,7 @@ fn counted<K: Clone>(keys: &[K], counts: Vec<usize>) -> Vec<(K, usize)> {
 
 /// Counts in progress.
 #[derive(Debug)]
-struct Tally {
+pub struct Tally {
     nodes: Vec<usize>,
     programs: Vec<usize>,
     months: Vec<usize>,
@@ -93,106 +256,323 @@ pub struct Compiled {
     dates: Option<(i64, i64)>,
 }
 
+/// One of the query's own field filters, in the table's integers.
+#[derive(Debug, Clone)]
+pub enum Filter {
+    /// Articles whose region path has one of these nodes.
+    Region(Vec<bool>),
+    /// Articles with this program (`None`: a program no article has).
+    Program(Option<u16>),
+    /// Articles whose date lies within these months.
+    Date(i64, i64),
+}
+
 fn month_index(year: i32, month: u32) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
 }
 
+fn month_bounds(from: Option<YearMonth>, to: Option<YearMonth>) -> (i64, i64) {
+    (
+        from.map_or(i64::MIN, |f| month_index(f.year, f.month)),
+        to.map_or(i64::MAX, |t| month_index(t.year, t.month)),
+    )
+}
+
 impl FacetTable {
+    /// The table of articles.
     pub fn new(articles: &[Article]) -> Self {
+        // Columns made from articles are whole.
+        Self::from_columns(&Columns::of(articles), 0).unwrap_or_default()
+    }
+
+    /// The table of stored columns whose deep names come in chunks of `names_per_chunk`; what
+    /// is inconsistent in them, in words, if anything.
+    pub fn from_columns(c: &Columns, names_per_chunk: u32) -> Result<Self, String> {
+        let n = c.docs();
+        let depths = c.depths()?;
+        let named = depths.iter().filter(|&&d| d <= c.named_depth).count();
+        if named != c.names.len() {
+            return Err(format!(
+                "the region tree names {} nodes, {named} should be named",
+                c.names.len()
+            ));
+        }
+        if named < depths.len() && names_per_chunk == 0 {
+            return Err("the region tree leaves names to chunks that are not there".into());
+        }
         let mut t = FacetTable {
-            prog_start: vec![0],
+            programs: c.programs.clone(),
+            program_sets: c.program_sets.clone(),
+            doc_programs: c.doc_programs.clone(),
             ..FacetTable::default()
         };
-        let mut month_of: HashMap<(i32, u32), u32> = HashMap::new();
-        let mut year_of: HashMap<i32, u32> = HashMap::new();
-        for a in articles {
-            let path = a.region_path();
+        let mut names = c.names.iter().cloned();
+        let mut ancestors: Vec<u32> = Vec::new();
+        let mut deep = 0u32;
+        for (i, &depth) in depths.iter().enumerate() {
+            ancestors.truncate(usize::from(depth) - 1);
+            let parent = ancestors.last().map_or(0, |&p| p + 1);
+            match ancestors.last() {
+                Some(&p) => t.nodes[p as usize].children.push(i as u32),
+                None => t.roots.push(i as u32),
+            }
+            let name = if depth <= c.named_depth {
+                t.name_chunk.push((u32::MAX, 0));
+                names.next()
+            } else {
+                t.name_chunk
+                    .push((deep / names_per_chunk, deep % names_per_chunk));
+                deep += 1;
+                None
+            };
+            t.nodes.push(Node {
+                parent,
+                depth,
+                children: Vec::new(),
+                name,
+            });
+            ancestors.push(i as u32);
+        }
+        t.name_chunks = if names_per_chunk == 0 {
+            0
+        } else {
+            deep.div_ceil(names_per_chunk)
+        };
+        for (i, p) in t.programs.iter().enumerate() {
+            if t.program(p) != Some(i as u16) || i > usize::from(u16::MAX) {
+                return Err(format!("the program `{p}` is listed twice"));
+            }
+        }
+        if let Some(bad) = t
+            .program_sets
+            .iter()
+            .flatten()
+            .find(|&&p| usize::from(p) >= t.programs.len())
+        {
+            return Err(format!(
+                "a program set names program {bad}, but there are {}",
+                t.programs.len()
+            ));
+        }
+        if t.doc_programs.len() != n {
+            return Err(format!(
+                "programs are given for {} articles and regions for {n}",
+                t.doc_programs.len()
+            ));
+        }
+        if let Some(bad) = t
+            .doc_programs
+            .iter()
+            .find(|&&s| s as usize >= t.program_sets.len())
+        {
+            return Err(format!(
+                "an article has program set {bad}, but there are {}",
+                t.program_sets.len()
+            ));
+        }
+        for &deepest in &c.regions {
             let mut ids = [u32::MAX; LEVELS];
-            let mut parent: Option<u32> = None;
-            for depth in 0..path.len().min(LEVELS) {
-                let key = path[..=depth].join("/");
-                let id = match t.node_of.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = t.nodes.len() as u32;
-                        t.nodes.push(Node {
-                            name: path[depth].clone(),
-                            path: key.clone(),
-                            children: Vec::new(),
-                        });
-                        t.node_of.insert(key, id);
-                        match parent {
-                            Some(p) => t.nodes[p as usize].children.push(id),
-                            None => t.roots.push(id),
-                        }
-                        id
-                    }
-                };
-                ids[depth] = id;
-                parent = Some(id);
+            if deepest as usize > t.nodes.len() {
+                return Err(format!(
+                    "an article names region node {}, which the region tree does not hold",
+                    deepest - 1
+                ));
+            }
+            let mut at = deepest;
+            while at > 0 {
+                let node = &t.nodes[at as usize - 1];
+                ids[usize::from(node.depth) - 1] = at - 1;
+                at = node.parent;
             }
             t.doc_nodes.push(ids);
-            for p in &a.programs {
-                let next = t.programs.len() as u16;
-                let id = *t.program_of.entry(p.clone()).or_insert(next);
-                if id == next {
-                    t.programs.push(p.clone());
-                }
-                t.prog_ids.push(id);
+        }
+        let mut dated = 0usize;
+        for &((year, month, day), run) in &c.dates {
+            if !in_calendar(month, day) {
+                return Err(format!(
+                    "a date has month {} and day {}, outside the calendar",
+                    month.unwrap_or(0),
+                    day.unwrap_or(0)
+                ));
             }
-            t.prog_start.push(t.prog_ids.len() as u32);
-            let (year, month) = a.date.as_ref().map_or((None, None), |d| (d.year, d.month));
-            t.doc_span.push(year.map(|y| {
+            dated = dated.saturating_add(run as usize);
+            if dated > n {
+                break;
+            }
+            let span = year.map(|y| {
                 (
                     month_index(y, month.unwrap_or(1)),
                     month_index(y, month.unwrap_or(12)),
                 )
-            }));
-            t.doc_bucket.push(match (year, month) {
-                (Some(y), Some(m)) => {
-                    let next = t.months.len() as u32;
-                    let id = *month_of.entry((y, m)).or_insert(next);
-                    if id == next {
-                        t.months.push((y, m));
-                    }
-                    Bucket::Month(id)
-                }
-                (Some(y), None) => {
-                    let next = t.years.len() as u32;
-                    let id = *year_of.entry(y).or_insert(next);
-                    if id == next {
-                        t.years.push(y);
-                    }
-                    Bucket::Year(id)
-                }
-                _ => Bucket::Unknown,
             });
+            let bucket = match (year, month) {
+                (Some(y), Some(m)) => {
+                    Bucket::Month(position_or_push(&mut t.months, &(y, m)) as u32)
+                }
+                (Some(y), None) => Bucket::Year(position_or_push(&mut t.years, &y) as u32),
+                _ => Bucket::Unknown,
+            };
+            let key = (year.unwrap_or(0), month.unwrap_or(0), day.unwrap_or(0));
+            for _ in 0..run {
+                t.doc_span.push(span);
+                t.doc_bucket.push(bucket);
+                t.doc_date.push(key);
+            }
         }
-        t
+        if dated != n {
+            return Err(format!(
+                "dates are given for {dated} articles and regions for {n}"
+            ));
+        }
+        Ok(t)
     }
 
-    pub fn compile(&self, sel: &Selection) -> Compiled {
+    /// The index of a program id.
+    fn program(&self, id: &str) -> Option<u16> {
+        self.programs.iter().position(|p| p == id).map(|i| i as u16)
+    }
+
+    /// How many region chunks name the deep nodes.
+    pub fn name_chunks(&self) -> u32 {
+        self.name_chunks
+    }
+
+    /// Keep the names of region chunk `k`, in tree order; what is wrong with them.
+    pub fn add_names(&mut self, k: u32, names: Vec<String>) -> Result<(), String> {
+        let slots: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| self.name_chunk[i].0 == k)
+            .collect();
+        if slots.len() != names.len() {
+            return Err(format!(
+                "it names {} regions, the entry file says {}",
+                names.len(),
+                slots.len()
+            ));
+        }
+        for (i, name) in slots.into_iter().zip(names) {
+            self.nodes[i].name = Some(name);
+        }
+        Ok(())
+    }
+
+    /// A node's name, or the chunk to fetch.
+    fn name(&self, id: u32) -> Result<&str, Chunk> {
+        let n = &self.nodes[id as usize];
+        n.name
+            .as_deref()
+            .ok_or(Chunk::File(Kind::Regions, self.name_chunk[id as usize].0))
+    }
+
+    /// A node's path from its province, `/`-separated.
+    fn path(&self, id: u32) -> Result<String, Chunk> {
+        let mut names = Vec::new();
+        let mut at = id + 1;
+        while at > 0 {
+            names.push(self.name(at - 1)?);
+            at = self.nodes[at as usize - 1].parent;
+        }
+        names.reverse();
+        Ok(names.join("/"))
+    }
+
+    /// The node of a `/`-separated path (`None`: no such region).
+    fn node_of(&self, path: &str, wants: &mut Wants) -> Option<u32> {
+        let mut level = &self.roots;
+        let mut found = None;
+        for part in path.split('/') {
+            let mut next = None;
+            for &id in level {
+                if wants.take(self.name(id))? == part {
+                    next = Some(id);
+                    break;
+                }
+            }
+            let id = next?;
+            found = Some(id);
+            level = &self.nodes[id as usize].children;
+        }
+        found
+    }
+
+    /// (year, month, day) of an article, unknown parts 0: what "newest first" sorts by.
+    pub fn date(&self, doc: u32) -> (i32, u32, u32) {
+        self.doc_date[doc as usize]
+    }
+
+    /// The names of an article's region path, province first, where they are known.
+    pub fn region_names(&self, doc: u32) -> Vec<Option<&str>> {
+        self.doc_nodes[doc as usize]
+            .iter()
+            .take_while(|&&n| n != u32::MAX)
+            .map(|&n| self.name(n).ok())
+            .collect()
+    }
+
+    /// The program ids of an article, in table order.
+    pub fn programs_of_doc(&self, doc: u32) -> Vec<&str> {
+        self.programs_of(doc as usize)
+            .iter()
+            .map(|&p| self.programs[p as usize].as_str())
+            .collect()
+    }
+
+    /// A query clause that filters by a field, in the table's integers (a region filter reads
+    /// every region name).
+    pub fn filter(&self, clause: &Clause, wants: &mut Wants) -> Option<Filter> {
+        Some(match clause {
+            Clause::Region(r) => {
+                let r = fold(r);
+                Filter::Region(
+                    (0..self.nodes.len() as u32)
+                        .map(|i| {
+                            wants
+                                .take(self.name(i))
+                                .is_some_and(|n| fold(n).starts_with(&r))
+                        })
+                        .collect(),
+                )
+            }
+            Clause::Program(p) => Filter::Program(self.program(p)),
+            Clause::Date { from, to } => {
+                let (lo, hi) = month_bounds(*from, *to);
+                Filter::Date(lo, hi)
+            }
+            _ => return None,
+        })
+    }
+
+    /// Does the article pass a filter?
+    pub fn passes(&self, doc: u32, f: &Filter) -> bool {
+        let d = doc as usize;
+        match f {
+            Filter::Region(mask) => self.doc_nodes[d]
+                .iter()
+                .take_while(|&&n| n != u32::MAX)
+                .any(|&n| mask[n as usize]),
+            Filter::Program(p) => p.is_some_and(|p| self.programs_of(d).contains(&p)),
+            Filter::Date(lo, hi) => self.doc_span[d].is_some_and(|(a, b)| a >= *lo && b <= *hi),
+        }
+    }
+
+    /// The selection in the table's integers (selected regions are looked up by name).
+    pub fn compile(&self, sel: &Selection, wants: &mut Wants) -> Compiled {
         let regions = (!sel.regions.is_empty()).then(|| {
             sel.regions
                 .iter()
-                .filter_map(|r| self.node_of.get(r).copied())
+                .filter_map(|r| self.node_of(r, wants))
                 .collect()
         });
         let programs = (!sel.programs.is_empty()).then(|| {
             let mut chosen = vec![false; self.programs.len()];
             for p in &sel.programs {
-                if let Some(&i) = self.program_of.get(p) {
+                if let Some(i) = self.program(p) {
                     chosen[i as usize] = true;
                 }
             }
             chosen
         });
-        let dates = (sel.from.is_some() || sel.to.is_some()).then(|| {
-            (
-                sel.from.map_or(i64::MIN, |f| month_index(f.year, f.month)),
-                sel.to.map_or(i64::MAX, |t| month_index(t.year, t.month)),
-            )
-        });
+        let dates =
+            (sel.from.is_some() || sel.to.is_some()).then(|| month_bounds(sel.from, sel.to));
         Compiled {
             regions,
             programs,
@@ -207,7 +587,7 @@ impl FacetTable {
     }
 
     fn programs_of(&self, doc: usize) -> &[u16] {
-        &self.prog_ids[self.prog_start[doc] as usize..self.prog_start[doc + 1] as usize]
+        &self.program_sets[self.doc_programs[doc] as usize]
     }
 
     fn program_ok(&self, doc: usize, c: &Compiled) -> bool {
@@ -229,22 +609,32 @@ impl FacetTable {
         self.region_ok(d, c) && self.program_ok(d, c) && self.date_ok(d, c)
     }
 
-    /// Count facets over `docs` (the articles matching the query), disjunctively.
+    /// Count facets over `docs` (the articles matching the query), disjunctively, every
+    /// region listed.
     #[cfg(test)]
     pub fn count(&self, docs: impl IntoIterator<Item = u32>, c: &Compiled) -> Facets {
         let mut tally = Tally::new(self);
         for doc in docs {
             self.tally(doc, c, &mut tally);
         }
-        self.facets(tally)
+        self.every_region(tally)
+    }
+
+    /// The counts as facets with every region listed.
+    #[cfg(test)]
+    pub fn every_region(&self, tally: Tally) -> Facets {
+        let all: Vec<String> = (0..self.nodes.len() as u32)
+            .map(|i| self.path(i).unwrap())
+            .collect();
+        self.facets(tally, &all).unwrap()
     }
 
     /// Count facets over the scored documents matching the query, and keep only those that
     /// pass the selection: one pass for both.
-    pub fn count_and_keep(&self, docs: &mut Vec<(u32, f32)>, c: &Compiled) -> Facets {
+    pub fn count_and_keep(&self, docs: &mut Vec<(u32, f32)>, c: &Compiled) -> Tally {
         let mut tally = Tally::new(self);
         docs.retain(|(doc, _)| self.tally(*doc, c, &mut tally));
-        self.facets(tally)
+        tally
     }
 
     /// Count one document where it belongs; whether it passes every facet.
@@ -283,14 +673,22 @@ impl FacetTable {
         r && p && dt
     }
 
-    fn facets(&self, t: Tally) -> Facets {
+    /// The counts as facets, listing below the cities only the sub-regions of the `open`
+    /// paths and of those a selected region lies in.
+    pub fn facets(&self, t: Tally, open: &[String]) -> Result<Facets, Missing> {
+        let mut wants = Wants::default();
+        let opened: Vec<u32> = open
+            .iter()
+            .filter_map(|p| self.node_of(p, &mut wants))
+            .collect();
         let mut f = Facets {
             region_unknown: t.region_unknown,
             program_unknown: t.program_unknown,
             date_unknown: t.date_unknown,
             ..Facets::default()
         };
-        f.regions = self.tree(&self.roots, &t.nodes);
+        f.regions = self.tree(&self.roots, &t.nodes, &opened, &mut wants);
+        wants.check()?;
         let mut programs = counted(&self.programs, t.programs);
         sort::sort_by(&mut programs, |a, b| {
             b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
@@ -304,24 +702,43 @@ impl FacetTable {
             .collect();
         f.years = counted(&self.years, t.years);
         sort::sort(&mut f.years);
-        f
+        Ok(f)
     }
 
-    /// The counted nodes among `ids`, with their counted children, most frequent first.
-    fn tree(&self, ids: &[u32], counts: &[usize]) -> Vec<RegionCount> {
-        let mut out: Vec<RegionCount> = ids
-            .iter()
-            .filter(|&&i| counts[i as usize] > 0)
-            .map(|&i| {
-                let n = &self.nodes[i as usize];
-                RegionCount {
-                    name: n.name.clone(),
-                    path: n.path.clone(),
-                    count: counts[i as usize],
-                    children: self.tree(&n.children, counts),
-                }
-            })
-            .collect();
+    /// The counted nodes among `ids`, with their listed children, most frequent first.
+    fn tree(
+        &self,
+        ids: &[u32],
+        counts: &[usize],
+        open: &[u32],
+        wants: &mut Wants,
+    ) -> Vec<RegionCount> {
+        let mut out: Vec<RegionCount> = Vec::new();
+        for &i in ids.iter().filter(|&&i| counts[i as usize] > 0) {
+            let node = &self.nodes[i as usize];
+            let (Some(name), Some(path)) = (wants.take(self.name(i)), wants.take(self.path(i)))
+            else {
+                continue;
+            };
+            let listed = usize::from(node.depth) < LISTED_DEPTH || open.contains(&i);
+            let counted = node
+                .children
+                .iter()
+                .filter(|&&c| counts[c as usize] > 0)
+                .count();
+            let children = if listed {
+                self.tree(&node.children, counts, open, wants)
+            } else {
+                Vec::new()
+            };
+            out.push(RegionCount {
+                name: name.to_owned(),
+                path,
+                count: counts[i as usize],
+                hidden: if listed { 0 } else { counted },
+                children,
+            });
+        }
         sort::sort_by(&mut out, |a, b| {
             b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name))
         });
@@ -333,6 +750,71 @@ impl FacetTable {
 mod tests {
     use super::*;
     use crate::facets::tests::art;
+
+    #[test]
+    fn columns_make_the_same_table_with_names_in_chunks() {
+        let arts = vec![
+            art(&["上海市", "上海市", "闵行区", "江川路街道"], &[], None),
+            art(&["上海市", "上海市", "徐汇区"], &[], None),
+            art(&["甘肃省", "武威市"], &[], None),
+        ];
+        let mut c = Columns::of(&arts);
+        assert_eq!(c.children, [1, 2, 0, 1, 0, 1, 0]);
+        assert_eq!(c.depths().unwrap(), [1, 2, 3, 3, 4, 1, 2]);
+        let deep = c.split_names(LISTED_DEPTH);
+        assert_eq!(deep, ["徐汇区", "闵行区", "江川路街道"]);
+        let mut t = FacetTable::from_columns(&c, 2).unwrap();
+        let all = Selection::default();
+        let c = t.compile(&all, &mut Wants::default());
+        let mut docs = vec![(0, 0.0), (1, 0.0), (2, 0.0)];
+        let tally = t.count_and_keep(&mut docs, &c);
+        // Cities are listed with their districts hidden; opening one wants its names.
+        let open = ["上海市/上海市".to_owned()];
+        assert_eq!(
+            t.facets(tally, &open).unwrap_err().0,
+            [Chunk::File(Kind::Regions, 0)]
+        );
+        t.add_names(0, deep[..2].to_vec()).unwrap();
+        assert!(t
+            .add_names(1, vec![])
+            .unwrap_err()
+            .contains("names 0 regions"));
+        t.add_names(1, deep[2..].to_vec()).unwrap();
+        let tally = t.count_and_keep(&mut docs, &c);
+        let f = t.facets(tally, &open).unwrap();
+        let shanghai = &f.regions[0].children[0];
+        assert_eq!(shanghai.children.len(), 2);
+        assert_eq!(shanghai.hidden, 0);
+        let minhang = shanghai
+            .children
+            .iter()
+            .find(|r| r.name == "闵行区")
+            .unwrap();
+        assert_eq!(minhang.hidden, 1, "its town is counted, not listed");
+        assert!(minhang.children.is_empty());
+        assert_eq!(f.regions[1].children[0].children.len(), 0);
+    }
+
+    #[test]
+    fn inconsistent_trees_are_refused() {
+        let arts = vec![art(&["上海市", "上海市", "闵行区"], &[], None)];
+        let mut c = Columns::of(&arts);
+        c.children[2] = 1;
+        assert!(FacetTable::from_columns(&c, 0)
+            .unwrap_err()
+            .contains("ends before"));
+        let mut c = Columns::of(&arts);
+        c.children = vec![1, 1, 1, 1, 0];
+        c.names.extend(["a".into(), "b".into()]);
+        assert!(FacetTable::from_columns(&c, 0)
+            .unwrap_err()
+            .contains("deeper"));
+        let mut c = Columns::of(&arts);
+        c.split_names(LISTED_DEPTH);
+        assert!(FacetTable::from_columns(&c, 0)
+            .unwrap_err()
+            .contains("not there"));
+    }
 
     #[test]
     fn hierarchy_and_unknowns() {
@@ -350,7 +832,10 @@ mod tests {
             art(&[], &[], None),
         ];
         let t = FacetTable::new(&arts);
-        let f = t.count([0, 1, 2], &t.compile(&Selection::default()));
+        let f = t.count(
+            [0, 1, 2],
+            &t.compile(&Selection::default(), &mut Wants::default()),
+        );
         assert_eq!(f.regions.len(), 1);
         assert_eq!(f.regions[0].count, 2);
         assert_eq!(f.regions[0].children[0].children.len(), 2);
@@ -376,8 +861,11 @@ mod tests {
             ..Selection::default()
         };
         let t = FacetTable::new(&arts);
-        let f = t.count([0, 1], &t.compile(&sel));
-        assert!(t.matches(0, &t.compile(&sel)) && !t.matches(1, &t.compile(&sel)));
+        let f = t.count([0, 1], &t.compile(&sel, &mut Wants::default()));
+        assert!(
+            t.matches(0, &t.compile(&sel, &mut Wants::default()))
+                && !t.matches(1, &t.compile(&sel, &mut Wants::default()))
+        );
         // Both programs keep their counts (disjunctive), regions only count youth articles.
         assert_eq!(f.programs.len(), 2);
         assert_eq!(f.regions[0].count, 1);
@@ -387,6 +875,7 @@ mod tests {
 #[cfg(test)]
 mod properties {
     use super::FacetTable;
+    use crate::chunks::Wants;
     use crate::facets::{RegionCount, Selection};
     use proptest::prelude::*;
     use shegong_article::{Article, DateInfo, Region, YearMonth};
@@ -463,14 +952,14 @@ mod properties {
             sel in selection(),
         ) {
             let table = FacetTable::new(&arts);
-            let compiled = table.compile(&sel);
+            let compiled = table.compile(&sel, &mut Wants::default());
             let f = table.count(0..arts.len() as u32, &compiled);
             // Filtering: the table matches exactly what the selection defines.
             for (d, a) in arts.iter().enumerate() {
                 prop_assert_eq!(table.matches(d as u32, &compiled), sel.matches(a), "article {}", d);
             }
             let mut scored: Vec<(u32, f32)> = (0..arts.len() as u32).map(|d| (d, 0.0)).collect();
-            prop_assert_eq!(&table.count_and_keep(&mut scored, &compiled), &f);
+            prop_assert_eq!(&table.every_region(table.count_and_keep(&mut scored, &compiled)), &f);
             let kept: Vec<u32> = scored.iter().map(|(d, _)| *d).collect();
             let expected: Vec<u32> = (0..arts.len() as u32).filter(|&d| sel.matches(&arts[d as usize])).collect();
             prop_assert_eq!(kept, expected);

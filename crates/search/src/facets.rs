@@ -34,8 +34,11 @@ pub struct RegionCount {
     pub path: String,
     /// Articles in it and below it.
     pub count: usize,
-    /// The next level down.
+    /// The next level down, where it is listed (provinces and cities always, the regions
+    /// below only under the nodes a request opens or a selected region lies in).
     pub children: Vec<RegionCount>,
+    /// How many regions with articles the next level down has that are not listed.
+    pub hidden: usize,
 }
 
 /// Facet counts for one search.

@@ -1,6 +1,21 @@
-//! The inverted index: words (jieba search mode) with per-field frequencies, and CJK
-//! character unigrams and bigrams that find any text the dictionary does not know.
+//! The inverted index: for every key a search can look up, the documents it occurs in, each
+//! with its BM25F weight ([`Postings`]).
+//!
+//! Keys are the folded text's index tokens (jieba's search mode plus long dictionary sub-words,
+//! Latin words, numbers) and everything a query word can be found inside other words as: every
+//! CJK character and pair of adjacent CJK characters, and every dictionary word occurring
+//! anywhere in the text, overlapping ones too. A document has the key as a *word* where the
+//! key is one of its tokens (weighted by the token's frequency per field) and as a *fragment*
+//! where the key only occurs inside other words (weighted by its non-overlapping occurrences
+//! per field, as `str::matches` counts them). So a query word is found as a word or inside
+//! longer words without reading the documents' texts.
+//!
+//! Building runs in two passes over the articles (field lengths first, for the length
+//! normalisation; then the keys), each on all cores natively and in batches, so memory holds
+//! the packed lists and one batch of analysed articles at a time; the result is the same on
+//! any number of threads.
 
+use crate::postings::{level, Level, Posting, Postings, Writer};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use shegong_article::Article;
@@ -11,205 +26,204 @@ use shegong_text::Segmenter;
 /// Indexed fields, in order of weight: title, lead, body.
 pub use shegong_article::N_FIELDS;
 
-/// One document's occurrences of a word.
+/// Field weights for BM25F: title > lead > body.
+const FIELD_WEIGHT: [f32; N_FIELDS] = [3.0, 1.6, 1.0];
+/// BM25's length normalisation.
+const B: f32 = 0.75;
+/// Articles analysed together between merges (bounds the memory of a large build).
+const BATCH: usize = 2048;
+/// What a region name weighs for its articles, as one occurrence in a body of average length
+/// weighs 1: twice that (an article extracted to 佛山 is about 佛山, more than one that names it
+/// once in passing).
+const PLACE_WEIGHT: f32 = 2.0;
+/// The first character of a region name's key ([`place_key`]).
+const PLACE_MARK: char = '\u{1}';
+
+/// A key and its documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Posting {
-    pub doc: u32,
-    pub tf: [u16; N_FIELDS],
+pub struct Term {
+    /// The folded key.
+    pub key: String,
+    /// The documents it occurs in.
+    pub postings: Postings,
 }
 
-/// A word and the documents it occurs in (ascending doc ids).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TermEntry {
-    pub term: String,
-    pub postings: Vec<Posting>,
-}
-
-/// A character n-gram and the documents containing it, as gaps between ascending doc ids.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GramEntry {
-    pub gram: String,
-    pub doc_gaps: Vec<u32>,
-}
-
-impl GramEntry {
-    pub fn docs(&self) -> Vec<u32> {
-        let mut doc = 0;
-        self.doc_gaps
-            .iter()
-            .map(|gap| {
-                doc += gap;
-                doc
-            })
-            .collect()
-    }
-}
-
-/// The whole index; every list is sorted so the encoding is deterministic and lookups binary-search.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Keys sorted and distinct, so lookups binary-search and the encoding is deterministic.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
-    /// Per document, the length in tokens of each field.
-    pub(crate) field_len: Vec<[u32; N_FIELDS]>,
-    pub(crate) terms: Vec<TermEntry>,
-    pub(crate) grams: Vec<GramEntry>,
+    pub(crate) terms: Vec<Term>,
 }
 
-/// One article's share of the index.
-struct Analysed {
-    lens: [u32; N_FIELDS],
-    /// Words and their per-field frequencies.
-    tfs: Vec<(String, [u16; N_FIELDS])>,
-    /// Distinct n-grams, as [`gram_key`]s.
-    grams: Vec<u64>,
-}
+/// One article's share of the index: each key with whether it is only a fragment there and
+/// its weight level.
+type Analysed = Vec<(String, bool, Level)>;
 
-fn analyse(a: &Article, seg: &Segmenter) -> Analysed {
-    let fields = a.folded_fields();
-    let mut lens = [0u32; N_FIELDS];
-    let mut tfs: HashMap<String, [u16; N_FIELDS]> = HashMap::default();
-    for (f, text) in fields.iter().enumerate() {
-        let toks = seg.index_tokens(text);
-        lens[f] = toks.len() as u32;
-        for t in toks {
-            let e = tfs.entry(t.word).or_default();
-            e[f] = e[f].saturating_add(1);
+/// Per field, its BM25F weight for one occurrence: the field's weight over its length
+/// normalisation.
+type FieldWeights = [f32; N_FIELDS];
+
+fn field_weights(lens: &[[u32; N_FIELDS]]) -> Vec<FieldWeights> {
+    let n = lens.len().max(1) as f32;
+    let mut sum = [0f32; N_FIELDS];
+    for l in lens {
+        for f in 0..N_FIELDS {
+            sum[f] += l[f] as f32;
         }
     }
-    let mut grams: Vec<u64> = fields.iter().flat_map(|t| gram_keys(t)).collect();
-    sort::sort(&mut grams);
-    grams.dedup();
-    Analysed {
-        lens,
-        tfs: tfs.into_iter().collect(),
-        grams,
-    }
-}
-
-/// A unigram (`b` = 0) or bigram as one number.
-fn gram_key(a: char, b: Option<char>) -> u64 {
-    (u64::from(a) << 32) | b.map_or(0, u64::from)
-}
-
-fn gram_text(key: u64) -> String {
-    [(key >> 32) as u32, key as u32]
-        .into_iter()
-        .filter(|&c| c != 0)
-        .filter_map(char::from_u32)
+    let avg = sum.map(|s| (s / n).max(1.0));
+    lens.iter()
+        .map(|l| std::array::from_fn(|f| FIELD_WEIGHT[f] / (1.0 - B + B * l[f] as f32 / avg[f])))
         .collect()
 }
 
-/// The CJK unigrams and bigrams of a text, as keys.
-fn gram_keys(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if is_cjk(c) {
-            out.push(gram_key(c, None));
-            if let Some(p) = prev {
-                out.push(gram_key(p, Some(c)));
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-        }
+fn weigh(counts: &[u16; N_FIELDS], fw: &FieldWeights) -> Level {
+    level((0..N_FIELDS).map(|f| fw[f] * f32::from(counts[f])).sum())
+}
+
+/// A key's counts in one article.
+#[derive(Default)]
+struct Slot {
+    /// Occurrences as a word (an index token), per field.
+    word: [u16; N_FIELDS],
+    /// Occurrences anywhere, non-overlapping, per field.
+    inside: [u16; N_FIELDS],
+    /// The field (+ 1) and end of its last counted occurrence anywhere.
+    last: (usize, usize),
+}
+
+fn analyse(a: &Article, seg: &Segmenter, fw: &FieldWeights) -> Analysed {
+    let fields = a.folded_fields();
+    let mut keys: HashMap<&str, Slot> = HashMap::default();
+    for (f, text) in fields.iter().enumerate() {
+        occurrences(text, f, seg, &mut keys);
+    }
+    let mut out: Analysed = keys
+        .into_iter()
+        .map(|(key, slot)| {
+            let fragment = slot.word == [0; N_FIELDS];
+            let counts = if fragment { &slot.inside } else { &slot.word };
+            (key.to_owned(), fragment, weigh(counts, fw))
+        })
+        .collect();
+    if let Some(region) = &a.region {
+        let mut places: Vec<String> = region.names().into_iter().map(place_key).collect();
+        sort::sort(&mut places);
+        places.dedup();
+        out.extend(places.into_iter().map(|k| (k, false, level(PLACE_WEIGHT))));
     }
     out
 }
 
-impl Index {
-    /// Index articles; document ids are their positions in `articles`. Articles are
-    /// analysed in parallel natively; the result is the same on any number of threads.
-    pub fn build(articles: &[Article], seg: &Segmenter) -> Self {
-        let analysed = shegong_text::parallel::map(articles, |a| analyse(a, seg));
-        let mut terms: HashMap<String, Vec<Posting>> = HashMap::default();
-        let mut grams: HashMap<u64, Vec<u32>> = HashMap::default();
-        let mut field_len = Vec::with_capacity(articles.len());
-        for (doc, d) in analysed.into_iter().enumerate() {
-            let doc = doc as u32;
-            for (term, tf) in d.tfs {
-                terms.entry(term).or_default().push(Posting { doc, tf });
-            }
-            for g in d.grams {
-                grams.entry(g).or_default().push(doc);
-            }
-            field_len.push(d.lens);
+/// The key under which the index lists the articles whose region is called `name` (folded
+/// here) at some level, or by its short form: a place finds the articles extracted to it,
+/// though their text may name only a street inside it (`烟台` finds an article of 山东省 >
+/// 烟台市 > 芝罘区 > 毓璜顶街道). The mark keeps these keys apart from the text's, which never
+/// hold a control character.
+pub(crate) fn place_key(name: &str) -> String {
+    format!("{PLACE_MARK}{}", shegong_text::fold(name))
+}
+
+/// Count the keys of field `f`'s `text`: its index tokens as words, and, non-overlapping and
+/// leftmost first (as `str::matches` counts), its CJK characters, pairs of adjacent CJK
+/// characters and dictionary words anywhere.
+fn occurrences<'t>(text: &'t str, f: usize, seg: &Segmenter, keys: &mut HashMap<&'t str, Slot>) {
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let chars: Vec<char> = text.chars().collect();
+    for t in seg.index_tokens(text) {
+        let slot = keys.entry(&text[bytes[t.start]..bytes[t.end]]).or_default();
+        slot.word[f] = slot.word[f].saturating_add(1);
+    }
+    let mut count = |start: usize, end: usize| {
+        let slot = keys.entry(&text[bytes[start]..bytes[end]]).or_default();
+        if slot.last.0 != f + 1 || start >= slot.last.1 {
+            slot.inside[f] = slot.inside[f].saturating_add(1);
+            slot.last = (f + 1, end);
         }
-        let mut terms: Vec<TermEntry> = terms
-            .into_iter()
-            .map(|(term, postings)| TermEntry { term, postings })
-            .collect();
-        sort::sort_by(&mut terms, |a, b| a.term.cmp(&b.term));
-        let mut grams: Vec<GramEntry> = grams
-            .into_iter()
-            .map(|(key, docs)| GramEntry {
-                gram: gram_text(key),
-                doc_gaps: gaps(&docs),
-            })
-            .collect();
-        sort::sort_by(&mut grams, |a, b| a.gram.cmp(&b.gram));
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if is_cjk(c) {
+            count(i, i + 1);
+            if chars.get(i + 1).is_some_and(|&d| is_cjk(d)) {
+                count(i, i + 2);
+            }
+        }
+    }
+    seg.dictionary_words(&chars, |start, end| {
+        if end - start > 1 {
+            count(start, end);
+        }
+    });
+}
+
+impl Index {
+    /// Index articles; document ids are their positions in `articles`.
+    pub fn build(articles: &[Article], seg: &Segmenter) -> Self {
         Index {
-            field_len,
-            terms,
-            grams,
+            terms: build_terms(articles, seg),
         }
     }
 
-    /// How many distinct words it indexes.
+    /// How many keys it holds.
     pub fn word_count(&self) -> usize {
         self.terms.len()
     }
 
-    /// How many documents it indexes.
-    pub fn doc_count(&self) -> usize {
-        self.field_len.len()
+    /// The keys and their documents, sorted by key.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
     }
 
-    /// The postings of a folded word.
-    pub fn term(&self, term: &str) -> Option<&TermEntry> {
+    /// The documents of a folded key.
+    pub fn get(&self, key: &str) -> Option<&Postings> {
         self.terms
-            .binary_search_by(|e| e.term.as_str().cmp(term))
+            .binary_search_by(|t| t.key.as_str().cmp(key))
             .ok()
-            .map(|i| &self.terms[i])
+            .map(|i| &self.terms[i].postings)
     }
 
-    /// Terms starting with `prefix` (for Latin prefix queries).
-    pub fn terms_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a TermEntry> {
-        let start = self.terms.partition_point(|e| e.term.as_str() < prefix);
+    /// Keys starting with `prefix`.
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Term> {
+        let start = self.terms.partition_point(|t| t.key.as_str() < prefix);
         self.terms[start..]
             .iter()
-            .take_while(move |e| e.term.starts_with(prefix))
-    }
-
-    /// The documents holding a CJK uni- or bigram.
-    pub fn gram(&self, gram: &str) -> Option<&GramEntry> {
-        self.grams
-            .binary_search_by(|e| e.gram.as_str().cmp(gram))
-            .ok()
-            .map(|i| &self.grams[i])
-    }
-
-    /// Average field lengths (for BM25 length normalisation).
-    pub fn avg_field_len(&self) -> [f32; N_FIELDS] {
-        let n = self.field_len.len().max(1) as f32;
-        let mut sum = [0f32; N_FIELDS];
-        for lens in &self.field_len {
-            for f in 0..N_FIELDS {
-                sum[f] += lens[f] as f32;
-            }
-        }
-        sum.map(|s| (s / n).max(1.0))
+            .take_while(move |t| t.key.starts_with(prefix))
     }
 }
 
-fn gaps(docs: &[u32]) -> Vec<u32> {
-    let mut prev = 0;
-    docs.iter()
-        .map(|&d| {
-            let g = d - prev;
-            prev = d;
-            g
+/// The sorted keys of `articles` with their postings.
+pub(crate) fn build_terms(articles: &[Article], seg: &Segmenter) -> Vec<Term> {
+    let lens = shegong_text::parallel::map(articles, |a| {
+        a.folded_fields().map(|f| seg.index_tokens(&f).len() as u32)
+    });
+    let fw = field_weights(&lens);
+    drop(lens);
+    let mut lists: HashMap<String, Writer> = HashMap::default();
+    let numbered: Vec<(usize, &Article)> = articles.iter().enumerate().collect();
+    for batch in numbered.chunks(BATCH) {
+        let analysed = shegong_text::parallel::map(batch, |(d, a)| analyse(a, seg, &fw[*d]));
+        for ((doc, _), keys) in batch.iter().zip(analysed) {
+            for (key, fragment, level) in keys {
+                lists.entry(key).or_default().push(Posting {
+                    doc: *doc as u32,
+                    fragment,
+                    level,
+                });
+            }
+        }
+    }
+    let mut terms: Vec<Term> = lists
+        .into_iter()
+        .map(|(key, w)| Term {
+            key,
+            postings: w.finish(),
         })
-        .collect()
+        .collect();
+    sort::sort_by(&mut terms, |a, b| a.key.cmp(&b.key));
+    terms
 }
 
 #[cfg(test)]
@@ -225,34 +239,55 @@ mod tests {
         }
     }
 
-    #[test]
-    fn grams() {
-        let grams: Vec<String> = gram_keys("社工a站").into_iter().map(gram_text).collect();
-        assert_eq!(grams, ["社", "工", "社工", "站"]);
+    fn docs(idx: &Index, key: &str) -> Vec<(u32, bool)> {
+        idx.get(key)
+            .map(|p| p.iter().map(|p| (p.doc, p.fragment)).collect())
+            .unwrap_or_default()
     }
 
     #[test]
-    fn builds_terms_and_grams() {
-        let d = Dictionary::parse("社工 500 n\n培训 800 v\n老人 600 n\n").unwrap();
+    fn occurrences_count_like_str_matches() {
+        let seg = Segmenter::new(&Dictionary::parse("哈哈 10 n\n社工站 10 n\n").unwrap());
+        let mut keys = HashMap::default();
+        occurrences("哈哈哈哈哈，社工站", 2, &seg, &mut keys);
+        let n = |k: &str| keys[k].inside[2];
+        assert_eq!(n("哈哈"), "哈哈哈哈哈".matches("哈哈").count() as u16);
+        assert_eq!(n("哈"), 5);
+        assert_eq!(n("社工站"), 1);
+        assert_eq!(n("社工"), 1);
+        assert_eq!(keys["社工站"].word, [0, 0, 1]);
+        assert!(!keys.contains_key("，"));
+    }
+
+    #[test]
+    fn words_and_fragments() {
+        let d = Dictionary::parse("社工 500 n\n社工站 80 n\n培训 800 v\n老人 600 n\n").unwrap();
         let seg = Segmenter::new(&d);
         let idx = Index::build(
             &[
                 art("社工培训", "为老人培训。\n更多培训"),
-                art("老人", "照顾老人"),
+                art("老人", "照顾老人的社工站"),
             ],
             &seg,
         );
-        assert_eq!(idx.doc_count(), 2);
-        let p = &idx.term("培训").unwrap().postings;
-        assert_eq!(
-            p,
-            &[Posting {
-                doc: 0,
-                tf: [1, 1, 1]
-            }]
+        assert_eq!(docs(&idx, "培训"), [(0, false)]);
+        assert_eq!(docs(&idx, "老人"), [(0, false), (1, false)]);
+        // 社工 is a word of the first title and a sub-word in 社工站 (search mode).
+        assert_eq!(docs(&idx, "社工"), [(0, false), (1, false)]);
+        // Characters and pairs not segmented as words are fragments.
+        assert_eq!(docs(&idx, "工站"), [(1, true)]);
+        assert_eq!(docs(&idx, "训"), [(0, true)]);
+        assert!(idx.get("不在").is_none());
+    }
+
+    #[test]
+    fn a_title_occurrence_weighs_more_than_a_body_one() {
+        let d = Dictionary::parse("培训 800 v\n").unwrap();
+        let idx = Index::build(
+            &[art("培训", "某某某某"), art("某某", "某某某某\n培训")],
+            &Segmenter::new(&d),
         );
-        assert_eq!(idx.term("老人").unwrap().postings.len(), 2);
-        assert_eq!(idx.gram("老人").unwrap().docs(), [0, 1]);
-        assert!(idx.term("不在").is_none());
+        let w: Vec<Level> = idx.get("培训").unwrap().iter().map(|p| p.level).collect();
+        assert!(w[0] > w[1], "{w:?}");
     }
 }

@@ -5,8 +5,9 @@
 //! - the **query language** (`社工站 培训`, `"精神健康社工站"`, `-招聘`, `app*`, `region:闵行区`,
 //!   `program:youth`, `date:2024-05..2024-09`), parsed to a [`Query`] without knowing the index;
 //!   parsing never fails, it warns ([`parse_query`]);
-//! - the **index**: words from jieba's search mode and CJK uni/bigrams with per-field term
-//!   frequencies (title, lead, body) ([`Index`]);
+//! - the **index**: every key a query word can be found as — jieba's search-mode words, CJK
+//!   characters and pairs, dictionary words inside other words — with each document's BM25F
+//!   weight ([`Index`]);
 //! - **query answering** as readers ask: a place finds the articles extracted to it (their text
 //!   may name only a street inside it), and the field's abbreviations find their long forms
 //!   and back (`社工站` ↔ `社会工作服务站`, a curated table);
@@ -14,9 +15,11 @@
 //!   sorting, disjunctive **facet** counts (region tree, programs, months) and highlighted
 //!   **snippets** ([`Engine`], [`Selection`], [`Results`]); the same marking serves the article
 //!   view ([`highlight`]);
-//! - the **bundle** format that carries a collection to the browser ([`Bundle`]) and the pages
-//!   file beside it ([`decode_pages`]). Decoding checks everything it reads, so a crafted file is
-//!   refused with [`BundleError`], never a panic.
+//! - the **bundle** format that carries a collection to the browser: one file ([`Bundle`]) and
+//!   the pages file beside it ([`decode_pages`]) for a small collection, an entry file and
+//!   chunks fetched on demand for a large one ([`write_chunked`], [`Chunk`],
+//!   [`Engine::add_chunk`]). Decoding checks everything it reads, so a crafted file is refused
+//!   with [`BundleError`], never a panic.
 //!
 //! ```
 //! use shegong_article::Article;
@@ -28,7 +31,7 @@
 //! let bytes = Bundle::build(vec![article], &dict, Vec::new(), IndexMode::Auto).encode();
 //! let engine = Bundle::decode(&bytes).unwrap().into_engine();
 //! let query = parse_query("培训");
-//! let results = engine.search(&Request::new(&query, &Selection::default()));
+//! let results = engine.search(&Request::new(&query, &Selection::default())).unwrap();
 //! assert_eq!(results.hits[0].id, "a.txt#1");
 //! ```
 
@@ -36,29 +39,39 @@
 
 mod build_date;
 mod bundle;
+mod chunked;
+mod chunks;
+mod coding;
 mod doclist;
 mod facet_table;
 mod facets;
 mod highlight;
 mod index;
+mod manifest;
 mod original;
-mod places;
+mod postings;
 mod proximity;
 mod query;
 mod search;
 mod snippet;
+mod store;
 mod synonyms;
 mod validate;
 
 pub use build_date::BuildDate;
 pub use bundle::{
-    decode_pages, pages_url, Bundle, BundleError, Header, IndexMode, Payload,
+    decode_pages, pages_url, Bundle, BundleError, Contents, Header, IndexMode, Payload,
     DERIVE_INDEX_MAX_TEXT, FORMAT_VERSION,
 };
+pub use chunked::{write_chunked, Report, Written, ARTICLE_CHUNK, DICT_INLINE, REGION_CHUNK};
+pub use chunks::{Chunk, Kind, Missing};
+pub use facet_table::{Columns, DateParts, LISTED_DEPTH};
 pub use facets::{Facets, RegionCount, Selection};
 pub use highlight::highlight;
-pub use index::Index;
+pub use index::{Index, Term};
+pub use manifest::{DictLayout, Manifest};
 pub use original::{Originals, SourcePage};
+pub use postings::{Posting, Postings};
 pub use query::{parse as parse_query, Clause, Part, Query, Warning};
 pub use search::{Engine, Hit, Request, Results, Sort};
 pub use snippet::Segment;

@@ -1,40 +1,45 @@
-//! Running a parsed [`Query`] against an [`Index`]: matching, BM25F ranking, filters, snippets.
+//! Running a parsed [`Query`]: matching, BM25F ranking, filters, facets, snippets — over a
+//! one-file bundle's articles, or over a chunked bundle's entry and the chunks fetched so far,
+//! with the same results.
+//!
+//! A search needs, in turn: the dictionary words of the query's characters (to segment it as
+//! the index was), the postings of its words, the articles the proximity boost re-ranks, and
+//! the articles of the requested page. [`Engine::search`] answers with the results or with
+//! the chunks it is missing at the first step that misses any ([`Missing`]); the caller
+//! fetches them, hands them over with [`Engine::add_chunk`] and asks again.
 
+use crate::bundle::BundleError;
+use crate::chunks::{Chunk, Missing, Wants};
 use crate::doclist::{self, DocList};
-use crate::facet_table::FacetTable;
-use crate::facets::{self, Facets, Selection};
-use crate::index::Index;
-use crate::places::Places;
+use crate::facet_table::Filter;
+use crate::facets::{Facets, Selection};
+use crate::index::{place_key, Index};
+use crate::original::Originals;
+use crate::postings::{weights, Posting, Postings};
 use crate::proximity::closeness;
 use crate::query::{Clause, Query, Warning};
 use crate::snippet::{snippet, Segment};
+use crate::store::Store;
 use crate::synonyms::{alternatives, Piece};
 use serde::{Deserialize, Serialize};
 use shegong_article::Article;
 use shegong_article::ProgramLabel;
-use shegong_article::N_FIELDS;
 use shegong_text::fold;
 use shegong_text::is_cjk;
 use shegong_text::sort;
 use shegong_text::Segmenter;
 use std::collections::BTreeSet;
 
-/// Field weights for BM25F: title > lead > body.
-const FIELD_WEIGHT: [f32; N_FIELDS] = [3.0, 1.6, 1.0];
 const K1: f32 = 1.2;
-const B: f32 = 0.75;
 /// A word found only inside longer words (a fragment) scores this share of a whole word.
 const FRAGMENT_SHARE: f32 = 0.5;
 /// The most a document gains (as a share of its score) for holding the query's words side by side.
 const PROXIMITY_WEIGHT: f32 = 0.5;
-/// How many of the best documents proximity re-ranks.
-const PROXIMITY_TOP: usize = 200;
+/// How many of the best documents proximity re-ranks (their texts are read, so a chunked
+/// bundle fetches them: the page of ten and as many again).
+const PROXIMITY_TOP: usize = 20;
 /// A query word's other forms (社会工作服务站 for 社工站) score this share of the written one.
 const SYNONYM_SHARE: f32 = 0.9;
-/// What a word naming an article's region weighs, as a term frequency of a body word: twice
-/// one (an article extracted to 佛山 is about 佛山, more than one that names it once in
-/// passing).
-const PLACE_WEIGHT: f32 = 2.0;
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,6 +82,9 @@ pub struct Request<'a> {
     pub offset: usize,
     /// How many to return.
     pub limit: usize,
+    /// Region paths whose sub-regions the facet counts list (below the cities, the regions
+    /// of other nodes are only counted, in [`RegionCount::hidden`](crate::RegionCount)).
+    pub open: &'a [String],
 }
 
 impl<'a> Request<'a> {
@@ -88,6 +96,7 @@ impl<'a> Request<'a> {
             sort: Sort::Relevance,
             offset: 0,
             limit: 10,
+            open: &[],
         }
     }
 }
@@ -102,23 +111,13 @@ pub enum Sort {
     Newest,
 }
 
-/// A loaded collection ready to search: articles, their index, and the segmenter it was built with.
+/// A collection ready to search: a one-file bundle's articles with their index, or a
+/// chunked bundle's entry and the chunks fetched so far.
 #[derive(Debug, Clone)]
 pub struct Engine {
-    articles: Vec<Article>,
-    programs: Vec<ProgramLabel>,
-    index: Index,
-    seg: Segmenter,
-    /// Folded fields of every article without whitespace, for verifying text the words do not
-    /// cover and for proximity.
-    folded: Vec<[String; N_FIELDS]>,
-    /// BM25F per document and field: the field's weight over its length normalisation.
-    field_weight: Vec<[f32; N_FIELDS]>,
-    facets: FacetTable,
-    /// (year, month, day) of each article, unknown parts 0, for "newest first".
-    dates: Vec<(i32, u32, u32)>,
-    /// Articles by the names of their regions.
-    places: Places,
+    store: Store,
+    /// BM25's saturation of each weight level: `w (k1 + 1) / (w + k1)`.
+    saturation: [f32; 256],
 }
 
 /// A unit of text that must occur in a document.
@@ -132,83 +131,113 @@ struct Needle {
 }
 
 impl Engine {
-    /// An engine over articles with their index, built with `seg`.
+    /// An engine over a one-file bundle's articles (newest first) with their index, built with
+    /// `seg`; `checksum` is what its pages file names, `pages` the pages it carried inside (if
+    /// its format did).
     pub fn new(
         articles: Vec<Article>,
         programs: Vec<ProgramLabel>,
         index: Index,
         seg: Segmenter,
+        checksum: u32,
+        pages: Option<Originals>,
     ) -> Self {
-        let folded = articles
-            .iter()
-            .map(|a| {
-                a.folded_fields()
-                    .map(|f| f.chars().filter(|c| !c.is_whitespace()).collect())
-            })
-            .collect();
-        let avg_len = index.avg_field_len();
-        let field_weight = index
-            .field_len
-            .iter()
-            .map(|lens| {
-                std::array::from_fn(|f| {
-                    // `avg_field_len` is at least 1.
-                    FIELD_WEIGHT[f] / (1.0 - B + B * lens[f] as f32 / avg_len[f])
-                })
-            })
-            .collect();
-        let facets = FacetTable::new(&articles);
-        let places = Places::new(&articles);
-        let dates = articles
-            .iter()
-            .map(|a| {
-                a.date.as_ref().map_or((0, 0, 0), |d| {
-                    (
-                        d.year.unwrap_or(0),
-                        d.month.unwrap_or(0),
-                        d.day.unwrap_or(0),
-                    )
-                })
-            })
-            .collect();
-        Self {
-            articles,
-            programs,
-            index,
-            seg,
-            folded,
-            field_weight,
-            facets,
-            dates,
-            places,
-        }
+        Self::over(Store::single(
+            articles, programs, index, seg, checksum, pages,
+        ))
     }
 
-    /// The articles, in document order.
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    /// An engine over a chunked bundle's entry.
+    pub(crate) fn chunked(m: crate::manifest::Manifest) -> Self {
+        Self::over(Store::chunked(m))
+    }
+
+    fn over(store: Store) -> Self {
+        let saturation = weights().map(|w| w * (K1 + 1.0) / (w + K1));
+        Engine { store, saturation }
+    }
+
+    /// How many articles.
+    pub fn doc_count(&self) -> usize {
+        self.store.docs as usize
+    }
+
+    /// Whether it reads a chunked bundle (and may ask for chunks).
+    pub fn is_chunked(&self) -> bool {
+        self.store.is_chunked()
     }
 
     /// Labels of the program types used in the collection.
     pub fn programs(&self) -> &[ProgramLabel] {
-        &self.programs
+        &self.store.programs
     }
 
-    /// The segmenter of the collection's dictionary.
-    pub fn segmenter(&self) -> &Segmenter {
-        &self.seg
+    /// Article `doc` (document numbers are the hits' `doc`).
+    pub fn article(&self, doc: u32) -> Result<&Article, Missing> {
+        if doc >= self.store.docs {
+            return Err(Missing(Vec::new()));
+        }
+        self.store
+            .doc(doc)
+            .map(|d| &d.article)
+            .map_err(Missing::one)
     }
 
-    /// Run a request.
-    pub fn search(&self, req: &Request<'_>) -> Results {
+    /// The document of an article id, `None` if the collection has no such article.
+    pub fn find(&self, id: &str) -> Result<Option<u32>, Missing> {
+        self.store.find(id).map_err(Missing::one)
+    }
+
+    /// The page text article `doc` was read from (its span), `None` where the collection does
+    /// not carry that page.
+    pub fn original(&self, doc: u32) -> Result<Option<&str>, Missing> {
+        let a = self.article(doc)?;
+        self.store.original(a).map_err(Missing::one)
+    }
+
+    /// Check and keep a chunk (or pages file) some call asked for.
+    pub fn add_chunk(&mut self, chunk: Chunk, bytes: &[u8]) -> Result<(), BundleError> {
+        self.store.add(chunk, bytes)
+    }
+
+    /// Run `f` until it has everything it needs, fetching what it misses with `fetch`.
+    pub fn fetching<T, E: From<BundleError>>(
+        &mut self,
+        mut fetch: impl FnMut(Chunk) -> Result<Vec<u8>, E>,
+        mut f: impl FnMut(&Engine) -> Result<T, Missing>,
+    ) -> Result<T, E> {
+        loop {
+            match f(self) {
+                Ok(t) => return Ok(t),
+                Err(Missing(chunks)) if chunks.is_empty() => {
+                    return Err(BundleError::Malformed("a lookup past the articles".into()).into())
+                }
+                Err(Missing(chunks)) => {
+                    for c in chunks {
+                        let bytes = fetch(c)?;
+                        self.add_chunk(c, &bytes)?;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Run a request; `Err` names the chunks it still needs.
+    pub fn search(&self, req: &Request<'_>) -> Result<Results, Missing> {
         let q = req.query;
-        let n = self.articles.len();
+        let n = self.store.docs;
+        self.store
+            .dictionary_for(q.parts.iter().filter_map(|p| match &p.clause {
+                Clause::Text(t) => Some(t.as_str()),
+                _ => None,
+            }))?;
+        let mut wants = Wants::default();
         // Free-text clauses: every one must match; scores add up.
         let mut scores: Option<DocList> = None;
         let mut needles_for_snippet: Vec<String> = Vec::new();
         let mut words_for_proximity: Vec<String> = Vec::new();
         for p in q.parts.iter().filter(|p| !p.negated) {
-            let Some(docs) = self.match_clause(&p.clause, true) else {
+            let Some(docs) = self.match_clause(&p.clause, true, &mut wants) else {
                 continue;
             };
             needles_for_snippet.extend(self.highlight_terms(&p.clause, true));
@@ -218,37 +247,54 @@ impl Engine {
                 Some(prev) => doclist::intersect(&prev, &docs),
             });
         }
+        let mut blocked = Vec::new();
+        for p in q.parts.iter().filter(|p| p.negated) {
+            // An exclusion is what it says: `-社会工作站` keeps articles saying 社工站.
+            blocked.extend(
+                self.match_clause(&p.clause, false, &mut wants)
+                    .unwrap_or_default(),
+            );
+        }
+        // Field filters in the query itself, and the selection.
+        let facets = &self.store.facets;
+        let filters: Vec<(Filter, bool)> = q
+            .parts
+            .iter()
+            .filter_map(|p| Some((facets.filter(&p.clause, &mut wants)?, p.negated)))
+            .collect();
+        let selection = facets.compile(req.selection, &mut wants);
+        wants.check()?;
         let mut ranked: DocList = match scores {
             Some(s) => s,
-            None => (0..n as u32).map(|d| (d, 0.0)).collect(),
+            None => (0..n).map(|d| (d, 0.0)).collect(),
         };
-        // Field filters and exclusions in the query itself.
-        let filtered = q.parts.iter().any(|p| {
-            p.negated
-                || matches!(
-                    p.clause,
-                    Clause::Region(_) | Clause::Program(_) | Clause::Date { .. }
-                )
-        });
-        if filtered {
-            let mut blocked = vec![false; n];
-            for p in q.parts.iter().filter(|p| p.negated) {
-                // An exclusion is what it says: `-社会工作站` keeps articles saying 社工站.
-                for (d, _) in self.match_clause(&p.clause, false).unwrap_or_default() {
-                    blocked[d as usize] = true;
-                }
+        if !filters.is_empty() || !blocked.is_empty() {
+            let mut excluded = vec![false; n as usize];
+            for (d, _) in blocked {
+                excluded[d as usize] = true;
             }
-            ranked.retain(|(d, _)| !blocked[*d as usize] && self.passes_filters(*d as usize, q));
+            ranked.retain(|&(d, _)| {
+                !excluded[d as usize]
+                    && filters
+                        .iter()
+                        .all(|(f, negated)| facets.passes(d, f) != *negated)
+            });
         }
-        let selection = self.facets.compile(req.selection);
-        let facets = self.facets.count_and_keep(&mut ranked, &selection);
+        let tally = facets.count_and_keep(&mut ranked, &selection);
+        // The facets list the sub-regions of the opened nodes and of every selected region's
+        // path.
+        let mut open: Vec<String> = req.open.to_vec();
+        for r in &req.selection.regions {
+            open.extend(r.match_indices('/').map(|(i, _)| r[..i].to_owned()));
+            open.push(r.clone());
+        }
+        let facets = facets.facets(tally, &open)?;
         if req.sort == Sort::Relevance {
-            self.boost_proximity(&mut ranked, &words_for_proximity);
+            self.boost_proximity(&mut ranked, &words_for_proximity)?;
         }
         let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1);
-        let by_date = |a: &(u32, f32), b: &(u32, f32)| {
-            self.dates[b.0 as usize].cmp(&self.dates[a.0 as usize])
-        };
+        let dates = &self.store.facets;
+        let by_date = |a: &(u32, f32), b: &(u32, f32)| dates.date(b.0).cmp(&dates.date(a.0));
         let order = |a: &(u32, f32), b: &(u32, f32)| {
             match req.sort {
                 Sort::Relevance => by_score(a, b).then_with(|| by_date(a, b)),
@@ -264,48 +310,65 @@ impl Engine {
             ranked.truncate(wanted);
         }
         sort::sort_by(&mut ranked, order);
-        let hits = ranked
+        let page: Vec<(u32, f32)> = ranked
             .into_iter()
             .skip(req.offset)
             .take(req.limit)
-            .map(|(doc, score)| {
-                let a = &self.articles[doc as usize];
-                Hit {
-                    doc,
-                    id: a.id.clone(),
-                    title: a.display_title(),
-                    score,
-                    snippet: snippet(&a.text, &needles_for_snippet, &self.seg),
-                }
+            .collect();
+        let mut wants = Wants::default();
+        let docs: Vec<_> = page
+            .iter()
+            .map(|&(d, _)| wants.take(self.store.doc(d)))
+            .collect();
+        wants.check()?;
+        let hits = page
+            .iter()
+            .zip(docs.into_iter().flatten())
+            .map(|(&(doc, score), d)| Hit {
+                doc,
+                id: d.article.id.clone(),
+                title: d.article.display_title(),
+                score,
+                snippet: snippet(&d.article.text, &needles_for_snippet),
             })
             .collect();
-        Results {
+        Ok(Results {
             total,
             hits,
             facets,
             warnings: q.warnings.clone(),
-        }
+        })
     }
 
     /// Raise the scores of the best [`PROXIMITY_TOP`] documents by how close together they
     /// hold the query's words (in any one field), by up to [`PROXIMITY_WEIGHT`].
-    fn boost_proximity(&self, ranked: &mut [(u32, f32)], words: &[String]) {
+    fn boost_proximity(&self, ranked: &mut [(u32, f32)], words: &[String]) -> Result<(), Missing> {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         if words.len() < 2 || ranked.is_empty() {
-            return;
+            return Ok(());
         }
         let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         sort::select_first(ranked, PROXIMITY_TOP, best_first);
-        for (d, score) in ranked.iter_mut().take(PROXIMITY_TOP) {
-            let close = self.folded[*d as usize]
+        let top = ranked.len().min(PROXIMITY_TOP);
+        let mut wants = Wants::default();
+        let docs: Vec<_> = ranked[..top]
+            .iter()
+            .map(|&(d, _)| wants.take(self.store.doc(d)))
+            .collect();
+        wants.check()?;
+        for ((_, score), doc) in ranked.iter_mut().zip(docs.into_iter().flatten()) {
+            let close = doc
+                .folded
                 .iter()
                 .map(|field| closeness(field, &words))
                 .fold(0.0f32, f32::max);
             *score *= 1.0 + PROXIMITY_WEIGHT * close;
         }
+        Ok(())
     }
 
-    /// Folded strings to highlight for a clause, with those of its text's alternatives.
+    /// Folded strings to highlight for a clause, with those of its text's alternatives where
+    /// `alternative` says so.
     fn highlight_terms(&self, clause: &Clause, alternative: bool) -> Vec<String> {
         match clause {
             Clause::Text(t) if alternative => alternatives(&fold(t))
@@ -321,8 +384,13 @@ impl Engine {
     }
 
     /// The documents a text clause matches, with scores, with the alternatives of its text
-    /// where `alternative` says so; `None` for filter clauses.
-    fn match_clause(&self, clause: &Clause, alternative: bool) -> Option<DocList> {
+    /// where `alternative` says so; `None` for filter clauses. What it misses goes to `wants`.
+    fn match_clause(
+        &self,
+        clause: &Clause,
+        alternative: bool,
+        wants: &mut Wants,
+    ) -> Option<DocList> {
         match clause {
             // Any of the text's alternatives (社工站, 社会工作服务站), each with all its words;
             // the written one scores fully, the others [`SYNONYM_SHARE`] of it per word written
@@ -338,7 +406,7 @@ impl Engine {
                     let needles = self.alternative_needles(alt);
                     let mut all: Option<DocList> = None;
                     for piece in alt {
-                        let docs = self.match_piece(piece);
+                        let docs = self.match_piece(piece, wants);
                         all = Some(match all {
                             None => docs,
                             Some(prev) => doclist::intersect(&prev, &docs),
@@ -366,19 +434,21 @@ impl Engine {
                 Some(best)
             }
             Clause::Phrase(p) => {
-                let mut docs = self.match_needle(&Needle {
+                let needle = Needle {
                     text: phrase_key(p),
                     whole_word_only: false,
                     phrase: false,
-                });
+                };
+                let mut docs = self.match_needle(&needle, wants);
                 // An exact phrase is worth more than its words scattered.
                 docs.iter_mut().for_each(|(_, s)| *s *= 1.5);
                 Some(docs)
             }
             Clause::Prefix(prefix) => Some(
-                self.index
-                    .terms_with_prefix(prefix)
-                    .map(|e| self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len()))
+                self.store
+                    .with_prefix(prefix, wants)
+                    .into_iter()
+                    .map(|t| self.words_of(&t.postings))
                     .fold(Vec::new(), |acc, docs| doclist::union(&acc, &docs)),
             ),
             Clause::Region(_) | Clause::Program(_) | Clause::Date { .. } => None,
@@ -387,10 +457,10 @@ impl Engine {
 
     /// The documents holding every needle of a piece of an alternative, and, where the piece
     /// names a place (漠河市, written 漠河 and 县 in the text), those extracted to it.
-    fn match_piece(&self, piece: &Piece) -> DocList {
+    fn match_piece(&self, piece: &Piece, wants: &mut Wants) -> DocList {
         let mut all: Option<DocList> = None;
         for needle in self.alternative_needles(std::slice::from_ref(piece)) {
-            let docs = self.match_needle(&needle);
+            let docs = self.match_needle(&needle, wants);
             all = Some(match all {
                 None => docs,
                 Some(prev) => doclist::intersect(&prev, &docs),
@@ -398,7 +468,7 @@ impl Engine {
         }
         let all = all.unwrap_or_default();
         match piece {
-            Piece::Text(t) => doclist::union_max(&all, &self.match_place(t)),
+            Piece::Text(t) => doclist::union_max(&all, &self.match_place(t, wants)),
             Piece::Term(_) => all,
         }
     }
@@ -423,7 +493,7 @@ impl Engine {
     /// with runs of single unknown characters kept together so names like 王萍花 stay whole.
     fn needles(&self, text: &str) -> Vec<Needle> {
         let folded = fold(text);
-        let words = self.seg.words(&folded);
+        let words = self.store.seg.words(&folded);
         let mut out: Vec<Needle> = Vec::new();
         // Adjacent single characters are a word the dictionary does not know (助餐 → 助 餐):
         // they are searched together, as a string, not as characters anywhere in the text.
@@ -461,133 +531,114 @@ impl Engine {
         out
     }
 
-    /// Documents containing a needle: whole-word postings score fully; documents that contain
-    /// it only inside other words (found through character n-grams, verified on the folded
-    /// text) score [`FRAGMENT_SHARE`].
-    fn match_needle(&self, needle: &Needle) -> DocList {
-        let whole: DocList = self.index.term(&needle.text).map_or_else(Vec::new, |e| {
-            self.bm25(e.postings.iter().map(|p| (p.doc, p.tf)), e.postings.len())
-        });
-        if needle.whole_word_only {
-            return whole;
-        }
-        let candidates = doclist::without(&self.gram_candidates(&needle.text), &whole);
-        let key: String = needle.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let fragment: Vec<(u32, [u16; N_FIELDS])> = candidates
-            .into_iter()
-            .filter_map(|d| {
-                let f = &self.folded[d as usize];
-                let tf = [0, 1, 2].map(|i| count(&f[i], &key));
-                tf.iter().any(|&c| c > 0).then_some((d, tf))
-            })
-            .collect();
-        let df = whole.len() + fragment.len();
-        let mut fragment = self.bm25(fragment.into_iter(), df);
-        if !needle.phrase {
-            fragment.iter_mut().for_each(|(_, s)| *s *= FRAGMENT_SHARE);
-        }
-        doclist::union(
-            &doclist::union(&whole, &fragment),
-            &self.match_place(&needle.text),
-        )
+    /// Documents containing a needle: where it is a word, with full BM25F scores, and (unless
+    /// it is a Latin word or number) where it only occurs inside longer words, with
+    /// [`FRAGMENT_SHARE`] of them (all of them for a fixed expression), and the documents
+    /// extracted to a region of that name. A needle the index has no key for (a run of characters
+    /// that is no dictionary word, or a phrase, of three characters or more) is found where
+    /// every pair of its adjacent characters and each of its Latin words occur, weighted by the
+    /// rarest of them.
+    fn match_needle(&self, needle: &Needle, wants: &mut Wants) -> DocList {
+        let Some(found) = wants.take(self.store.term(&needle.text)) else {
+            return Vec::new();
+        };
+        let share = if needle.phrase { 1.0 } else { FRAGMENT_SHARE };
+        let docs = match found {
+            Some(list) => {
+                let whole = self.words_of(list);
+                if needle.whole_word_only {
+                    return whole;
+                }
+                let df = list.iter().count();
+                let fragments = list.iter().filter(|p| p.fragment);
+                doclist::union(&whole, &self.bm25(fragments, df, share))
+            }
+            None if needle.whole_word_only => Vec::new(),
+            None => self.match_parts(&needle.text, share, wants),
+        };
+        doclist::union(&docs, &self.match_place(&needle.text, wants))
     }
 
-    /// Documents whose region is called `name` at some level, scored as one word of weight
-    /// [`PLACE_WEIGHT`].
-    fn match_place(&self, name: &str) -> DocList {
-        let docs = self.places.docs(name);
-        let score = self.idf(docs.len()) * PLACE_WEIGHT * (K1 + 1.0) / (PLACE_WEIGHT + K1);
-        docs.iter().map(|&d| (d, score)).collect()
+    /// Documents whose region is called `name` at some level, scored as the index weighs a
+    /// region name ([`place_key`]).
+    fn match_place(&self, name: &str, wants: &mut Wants) -> DocList {
+        match wants.take(self.store.term(&place_key(name))).flatten() {
+            Some(list) => self.words_of(list),
+            None => Vec::new(),
+        }
     }
 
-    /// Documents containing every CJK unigram/bigram of `text` (a superset of those containing
-    /// it), ascending.
-    fn gram_candidates(&self, text: &str) -> Vec<u32> {
-        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        if !chars.iter().any(|&c| is_cjk(c)) {
-            // A phrase without Chinese: no n-grams cover it, so every document is a candidate.
-            return (0..self.index.doc_count() as u32).collect();
-        }
-        let mut keys: Vec<String> = chars
+    /// The documents where a key is a word, scored.
+    fn words_of(&self, list: &Postings) -> DocList {
+        let words = list.iter().filter(|p| !p.fragment);
+        self.bm25(words.clone(), words.count(), 1.0)
+    }
+
+    /// The documents holding every part of `text`: its pairs of adjacent CJK characters (its
+    /// character, if it has one alone) and its Latin words, each as the weakest part weighs.
+    fn match_parts(&self, text: &str, share: f32, wants: &mut Wants) -> DocList {
+        let chars: Vec<char> = text.chars().collect();
+        let mut keys: Vec<(String, bool)> = chars
             .windows(2)
             .filter(|w| is_cjk(w[0]) && is_cjk(w[1]))
-            .map(|w| w.iter().collect())
+            .map(|w| (w.iter().collect(), false))
             .collect();
         if keys.is_empty() {
-            keys = chars
-                .iter()
-                .filter(|c| is_cjk(**c))
-                .map(|c| c.to_string())
-                .collect();
+            keys.extend(
+                chars
+                    .iter()
+                    .filter(|c| is_cjk(**c))
+                    .map(|c| (c.to_string(), false)),
+            );
         }
+        keys.extend(
+            text.split(|c: char| !c.is_alphanumeric() || is_cjk(c))
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.to_owned(), true)),
+        );
         sort::sort(&mut keys);
         keys.dedup();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        for k in &keys {
-            match self.index.gram(k) {
-                Some(g) => lists.push(g.docs()),
+        let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        for (key, word_only) in &keys {
+            match wants.take(self.store.term(key)).flatten() {
+                Some(list) => lists.push(
+                    list.iter()
+                        .filter(|p| !(*word_only && p.fragment))
+                        .map(|p| (p.doc, p.level))
+                        .collect(),
+                ),
                 None => return Vec::new(),
             }
         }
         sort::sort_by_key(&mut lists, Vec::len);
         let mut iter = lists.into_iter();
         let first = iter.next().unwrap_or_default();
-        iter.fold(first, |acc, l| doclist::intersect_docs(&acc, &l))
+        let docs = iter.fold(first, |acc, l| doclist::intersect_with(&acc, &l, u8::min));
+        let df = docs.len();
+        let postings = docs.into_iter().map(|(doc, level)| Posting {
+            doc,
+            fragment: true,
+            level,
+        });
+        self.bm25(postings, df, share)
     }
 
     /// The inverse document frequency of a word `df` documents hold (BM25's, always positive).
     fn idf(&self, df: usize) -> f32 {
-        let n = self.index.doc_count() as f32;
+        let n = self.store.docs as f32;
         let df = df as f32;
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
-    /// BM25F over the weighted fields, in the postings' (ascending doc) order.
-    fn bm25(&self, postings: impl Iterator<Item = (u32, [u16; N_FIELDS])>, df: usize) -> DocList {
+    /// BM25F over the postings' weight levels, in their (ascending doc) order, times `share`.
+    fn bm25(&self, postings: impl Iterator<Item = Posting>, df: usize, share: f32) -> DocList {
         let idf = self.idf(df);
         postings
-            .map(|(doc, tf)| {
-                let fw = &self.field_weight[doc as usize];
-                let w: f32 = (0..N_FIELDS).map(|f| fw[f] * f32::from(tf[f])).sum();
-                (doc, idf * w * (K1 + 1.0) / (w + K1))
-            })
+            .map(|p| (p.doc, share * idf * self.saturation[p.level as usize]))
             .collect()
-    }
-
-    /// Does the document pass the query's own field filters (`region:`, `program:`, `date:`)?
-    fn passes_filters(&self, doc: usize, q: &Query) -> bool {
-        let a = &self.articles[doc];
-        q.parts.iter().all(|p| {
-            let hit = match &p.clause {
-                Clause::Region(r) => region_matches(a, r),
-                Clause::Program(prog) => a.programs.iter().any(|x| x == prog),
-                Clause::Date { from, to } => facets::date_in(a, *from, *to),
-                _ => return true,
-            };
-            hit != p.negated
-        })
     }
 }
 
 fn phrase_key(p: &str) -> String {
     fold(p).chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Occurrences of `needle` in `hay` (both without whitespace).
-fn count(hay: &str, needle: &str) -> u16 {
-    if needle.is_empty() {
-        return 0;
-    }
-    hay.matches(needle).count().min(u16::MAX as usize) as u16
-}
-
-/// Does the article's region name `r` at any level (folded; `闵行` matches `闵行区`)?
-pub fn region_matches(a: &Article, r: &str) -> bool {
-    let r = fold(r);
-    a.region.as_ref().is_some_and(|reg| {
-        [&reg.province, &reg.city, &reg.district, &reg.town]
-            .into_iter()
-            .flatten()
-            .any(|name| fold(name).starts_with(&r))
-    })
 }

@@ -1,9 +1,11 @@
 //! Snippets: the best window of an article around the matched words, as plain segments
-//! `{text, highlight}` on the original (unfolded) text. Never HTML.
+//! `{text, highlight}` on the original (unfolded) text. Never HTML. The window's edges move to
+//! the nearest punctuation, so a snippet starts at a clause; it needs nothing but the text
+//! (not the dictionary a chunked bundle keeps in chunks).
 
 use crate::highlight::{place, runs};
 use serde::{Deserialize, Serialize};
-use shegong_text::{fold, Segmenter};
+use shegong_text::{fold, is_cjk_punct};
 
 /// Window length in chars.
 pub const WINDOW: usize = 90;
@@ -18,13 +20,13 @@ pub struct Segment {
 }
 
 /// Build the snippet of `text` for folded `needles`.
-pub fn snippet(text: &str, needles: &[String], seg: &Segmenter) -> Vec<Segment> {
+pub fn snippet(text: &str, needles: &[String]) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
     let folded: Vec<char> = fold(text).chars().collect();
     let needles: Vec<(Vec<char>, ())> = needles.iter().map(|n| (n.chars().collect(), ())).collect();
     let (marks, hits) = place(&folded, &needles);
     let (start, end) = best_window(&hits, chars.len());
-    let (start, end) = snap_to_words(&folded, start, end, seg);
+    let (start, end) = snap_to_breaks(&chars, start, end);
     let ellipsis = || Segment {
         text: "…".into(),
         highlight: false,
@@ -77,42 +79,29 @@ fn best_window(hits: &[(usize, usize)], len: usize) -> (usize, usize) {
     (start, (start + WINDOW).min(len))
 }
 
-/// Move window edges to word boundaries so no word is cut in half.
-fn snap_to_words(folded: &[char], start: usize, end: usize, seg: &Segmenter) -> (usize, usize) {
+/// Move window edges inward to just after punctuation or a space, when there is one within a
+/// few characters, so the snippet neither starts nor ends inside a clause.
+fn snap_to_breaks(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     const MARGIN: usize = 8;
-    let lo = start.saturating_sub(MARGIN);
-    let hi = (end + MARGIN).min(folded.len());
-    let piece: String = folded[lo..hi].iter().collect();
-    let toks = seg.words(&piece);
-    let new_start = if start == 0 {
-        0
-    } else {
-        toks.iter()
-            .map(|t| t.start + lo)
-            .filter(|&s| s >= start)
-            .min()
-            .unwrap_or(start)
+    let after_break = |p: usize| {
+        p == 0 || p == chars.len() || {
+            let c = chars[p - 1];
+            is_cjk_punct(c) || c.is_ascii_punctuation() || c.is_whitespace()
+        }
     };
-    let new_end = if end >= folded.len() {
-        folded.len()
-    } else {
-        toks.iter()
-            .map(|t| t.end + lo)
-            .filter(|&e| e <= end && e > new_start)
-            .max()
-            .unwrap_or(end)
-    };
+    let new_start = (start..=(start + MARGIN).min(end))
+        .find(|&p| after_break(p))
+        .unwrap_or(start);
+    let new_end = (end.saturating_sub(MARGIN).max(new_start + 1)..=end)
+        .rev()
+        .find(|&p| after_break(p))
+        .unwrap_or(end);
     (new_start, new_end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shegong_text::Dictionary;
-
-    fn seg() -> Segmenter {
-        Segmenter::new(&Dictionary::parse("社工站 100 n\n培训 100 v\n老人 100 n\n").unwrap())
-    }
 
     fn render(parts: &[Segment]) -> String {
         parts
@@ -129,18 +118,14 @@ mod tests {
 
     #[test]
     fn highlights_on_original_script() {
-        let parts = snippet(
-            "閔行區社工站舉辦培訓",
-            &["社工站".into(), "培训".into()],
-            &seg(),
-        );
+        let parts = snippet("閔行區社工站舉辦培訓", &["社工站".into(), "培训".into()]);
         assert_eq!(render(&parts), "閔行區[社工站]舉辦[培訓]");
     }
 
     #[test]
     fn long_text_gets_a_window_with_ellipses() {
         let text = format!("{}社工站开展培训{}", "甲".repeat(200), "乙".repeat(200));
-        let parts = snippet(&text, &["社工站".into()], &seg());
+        let parts = snippet(&text, &["社工站".into()]);
         let s = render(&parts);
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("[社工站]"));
@@ -148,8 +133,22 @@ mod tests {
     }
 
     #[test]
+    fn edges_move_to_punctuation() {
+        let text = format!("{}。社工站开展培训，{}", "甲".repeat(200), "乙".repeat(200));
+        let s = render(&snippet(&text, &["社工站".into()]));
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        let text = format!(
+            "{}。今年三月老人在社工站，学会了用手机视频通话{}",
+            "甲".repeat(20),
+            "乙".repeat(200)
+        );
+        let s = render(&snippet(&text, &["社工站".into()]));
+        assert!(s.starts_with("…今年三月老人在[社工站]"), "{s}");
+    }
+
+    #[test]
     fn no_match_gives_the_start() {
-        let parts = snippet("老人服务", &["无关".into()], &seg());
+        let parts = snippet("老人服务", &["无关".into()]);
         assert_eq!(render(&parts), "老人服务");
     }
 }

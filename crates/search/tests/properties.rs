@@ -3,8 +3,10 @@
 
 use proptest::prelude::*;
 use shegong_article::{Article, DateInfo, ProgramLabel, Region};
-use shegong_search::{parse_query, Bundle, IndexMode, Request, Selection, Sort};
+use shegong_search::{parse_query, write_chunked, Bundle, BundleError, Chunk, IndexMode};
+use shegong_search::{Request, Results, Selection, Sort};
 use shegong_text::Dictionary;
+use std::collections::HashMap;
 
 const WORDS: [&str; 8] = [
     "社工站",
@@ -127,15 +129,49 @@ proptest! {
         let engine = Bundle::build(arts, &dictionary(), labels(), IndexMode::Derive).into_engine();
         let query = parse_query(q);
         let run = |selection: &Selection| {
-            let r = engine.search(&Request { query: &query, selection, sort: Sort::Relevance, offset: 0, limit: usize::MAX });
+            let r = engine.search(&Request { query: &query, selection, sort: Sort::Relevance, offset: 0, limit: usize::MAX, open: &[] }).unwrap();
             r.hits.into_iter().map(|h| h.id).collect::<std::collections::BTreeSet<_>>()
         };
         let all = run(&Selection::default());
         let filtered = run(&sel);
         prop_assert!(filtered.is_subset(&all), "{:?} ⊄ {:?}", filtered, all);
         for id in &filtered {
-            let a = engine.articles().iter().find(|a| &a.id == id).unwrap();
+            let doc = engine.find(id).unwrap().unwrap();
+            let a = engine.article(doc).unwrap();
             prop_assert!(sel.matches(a), "{} does not match the selection", id);
         }
+    }
+
+    /// A chunked bundle answers every request as the one-file bundle of the same articles:
+    /// results, facets, pages of hits, sorts.
+    #[test]
+    fn a_chunked_bundle_answers_like_a_one_file_bundle(
+        arts in articles(),
+        sel in selection(),
+        q in prop::sample::select(&["", "社工站", "老人 服务", "-培训", "社区 -志愿者", "\"社区服务\"", "region:上海"][..]),
+        newest in any::<bool>(),
+        offset in 0..4usize,
+    ) {
+        let one = Bundle::build(arts.clone(), &dictionary(), labels(), IndexMode::Derive).into_engine();
+        let mut files: HashMap<Chunk, Vec<u8>> = HashMap::new();
+        let report = write_chunked(arts, &dictionary(), labels(), Vec::new(), None, &mut |c, bytes| {
+            files.insert(c, bytes.to_vec());
+            Ok(())
+        }).unwrap();
+        let mut chunked = Bundle::decode(&report.entry).unwrap().into_engine();
+        let query = parse_query(q);
+        let open = ["上海市/上海市".to_owned()];
+        let req = Request {
+            query: &query,
+            selection: &sel,
+            sort: if newest { Sort::Newest } else { Sort::Relevance },
+            offset,
+            limit: 3,
+            open: &open,
+        };
+        let fetched: Results = chunked
+            .fetching(|c| files.get(&c).cloned().ok_or(BundleError::Malformed(c.name())), |e| e.search(&req))
+            .unwrap();
+        prop_assert_eq!(fetched, one.search(&req).unwrap());
     }
 }

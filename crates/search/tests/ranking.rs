@@ -35,7 +35,9 @@ fn ids(e: &Engine, q: &str) -> Vec<String> {
         sort: Sort::Relevance,
         offset: 0,
         limit: 10,
+        open: &[],
     })
+    .unwrap()
     .hits
     .into_iter()
     .map(|h| h.id)

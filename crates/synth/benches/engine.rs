@@ -92,7 +92,9 @@ fn benches(c: &mut Criterion) {
                         sort: Default::default(),
                         offset: 0,
                         limit: 20,
+                        open: &[],
                     })
+                    .unwrap()
                     .total
             })
         });

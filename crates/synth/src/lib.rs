@@ -56,9 +56,11 @@ pub fn sentences(texts: &[String]) -> Vec<String> {
     out
 }
 
-/// Generate `n` articles as pages of up to `per_page` articles each. Every article gets a
-/// headline, a dated lead naming a district and town, a cue of a random program type, 4–12
-/// recombined sentences and a source attribution that ends it.
+/// Generate `n` articles as pages of 1 to `per_page` articles each (a random number per
+/// page, so a corpus has one-article pages as well as pages of several articles run together;
+/// `per_page` 1 gives one article per page). Every article gets a headline, a dated lead naming
+/// a district and town, a cue of a random program type, 4–12 recombined sentences and a source
+/// attribution that ends it.
 pub fn pages(sentences: &[String], n: usize, per_page: usize, seed: u64) -> Vec<String> {
     assert!(
         !sentences.is_empty(),
@@ -72,6 +74,8 @@ pub fn pages(sentences: &[String], n: usize, per_page: usize, seed: u64) -> Vec<
     let mut rng = Rng::new(seed);
     let mut out = Vec::new();
     let mut page = String::new();
+    let mut on_page = 0;
+    let mut page_size = 1 + rng.below(per_page.max(1));
     for k in 0..n {
         let town = &towns[rng.below(towns.len())];
         let place: String = town.concat();
@@ -87,8 +91,11 @@ pub fn pages(sentences: &[String], n: usize, per_page: usize, seed: u64) -> Vec<
             page.push_str(&sentences[rng.below(sentences.len())]);
         }
         page.push_str("（据社工资讯）\n\n");
-        if (k + 1) % per_page == 0 {
+        on_page += 1;
+        if on_page == page_size {
             out.push(std::mem::take(&mut page));
+            on_page = 0;
+            page_size = 1 + rng.below(per_page.max(1));
         }
     }
     if !page.is_empty() {
@@ -107,16 +114,62 @@ mod tests {
             "社工站开展为老服务，送去生活物资。志愿者走访困难老人并了解需求。".to_owned(),
         ]);
         assert_eq!(s.len(), 2);
-        let a = pages(&s, 5, 2, 7);
-        assert_eq!(a, pages(&s, 5, 2, 7));
-        assert_eq!(a.len(), 3);
+        let a = pages(&s, 5, 1, 7);
+        assert_eq!(a, pages(&s, 5, 1, 7));
+        assert_eq!(a.len(), 5);
         let articles = shegong_extract::process_page("p.txt", &a[0]);
-        assert_eq!(articles.len(), 2);
+        assert_eq!(articles.len(), 1);
         assert!(articles
             .iter()
             .all(|x| x.source.as_deref() == Some("社工资讯")));
         assert!(articles
             .iter()
             .all(|x| x.region.as_ref().is_some_and(|r| r.town.is_some())));
+    }
+
+    /// Sentences of the seed pages, as `shegong synth` takes them.
+    fn seed_sentences() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        let texts: Vec<String> = files
+            .iter()
+            .flat_map(|f| {
+                let text = std::fs::read_to_string(f).unwrap();
+                shegong_extract::process_page("seed.txt", &text)
+            })
+            .map(|a| a.text)
+            .collect();
+        sentences(&texts)
+    }
+
+    /// Each page is read back as exactly the articles it was made of: one-article pages are not
+    /// split (10,000 one-article pages once gave 10,421 articles), and pages of several
+    /// articles are split at every article.
+    #[test]
+    fn pages_read_back_as_their_articles() {
+        let s = seed_sentences();
+        let singles = pages(&s, 150, 1, 3);
+        assert_eq!(singles.len(), 150);
+        for (i, p) in singles.iter().enumerate() {
+            let got = shegong_extract::process_page("p.txt", p).len();
+            assert_eq!(got, 1, "one-article page {i} gave {got} articles:\n{p}");
+        }
+        let mixed = pages(&s, 150, 8, 3);
+        let sizes: Vec<usize> = mixed
+            .iter()
+            .map(|p| p.matches("（据社工资讯）").count())
+            .collect();
+        assert!(
+            sizes.contains(&1) && sizes.iter().any(|&n| n > 4),
+            "{sizes:?}"
+        );
+        for (i, (p, n)) in mixed.iter().zip(sizes).enumerate() {
+            let got = shegong_extract::process_page("p.txt", p).len();
+            assert_eq!(got, n, "page {i} of {n} articles gave {got}:\n{p}");
+        }
     }
 }

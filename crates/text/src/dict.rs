@@ -77,6 +77,14 @@ impl Dictionary {
         Self::parse(JIEBA_DICT).expect("the vendored jieba dictionary is well formed")
     }
 
+    /// A dictionary of the given entries of distinct words, sorted by word: what a reader
+    /// assembles from the chunks of a large subset.
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Self {
+        let mut entries: Vec<Entry> = entries.into_iter().collect();
+        crate::sort::sort_by(&mut entries, |a, b| a.word.cmp(&b.word));
+        Self { entries }
+    }
+
     fn from_map(map: BTreeMap<String, (u64, String)>) -> Self {
         Self {
             entries: map
@@ -204,6 +212,14 @@ mod tests {
         let words: Vec<&str> = s.entries().iter().map(|e| e.word.as_str()).collect();
         assert_eq!(words, ["培训", "社工", "社工站", "站", PADDING_WORD]);
         assert_eq!(s.total(), d.total());
+    }
+
+    #[test]
+    fn from_entries_sorts() {
+        let d = Dictionary::parse(SMALL).unwrap();
+        let mut entries = d.entries().to_vec();
+        entries.reverse();
+        assert_eq!(Dictionary::from_entries(entries), d);
     }
 
     #[test]

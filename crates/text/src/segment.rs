@@ -173,6 +173,23 @@ impl Segmenter {
         }
     }
 
+    /// Every dictionary word in `chars`, overlapping ones too, as `(start, end)` char ranges
+    /// in order of start, then length: the edges of jieba's DAG, over any text.
+    pub fn dictionary_words(&self, chars: &[char], mut emit: impl FnMut(usize, usize)) {
+        for start in 0..chars.len() {
+            let mut node = ROOT;
+            for (k, &c) in chars[start..].iter().enumerate() {
+                let Some(next) = self.child(node, c) else {
+                    break;
+                };
+                node = next;
+                if self.log_freq[node as usize].is_some() {
+                    emit(start, start + k + 1);
+                }
+            }
+        }
+    }
+
     /// Query-time words: the plain segmentation, no overlapping sub-words.
     pub fn words(&self, text: &str) -> Vec<Token> {
         let chars: Vec<char> = text.chars().collect();
@@ -334,6 +351,14 @@ mod tests {
         assert!(words.contains(&("社会工作".to_owned(), 0, 4)), "{words:?}");
         assert!(words.contains(&("社会工作者".to_owned(), 0, 5)));
         assert!(words.contains(&("社会".to_owned(), 0, 2)));
+    }
+
+    #[test]
+    fn dictionary_words_overlap() {
+        let chars: Vec<char> = "社工站开展".chars().collect();
+        let mut found = Vec::new();
+        seg().dictionary_words(&chars, |s, e| found.push((s, e)));
+        assert_eq!(found, [(0, 2), (0, 3), (2, 3), (3, 5)]);
     }
 
     #[test]

@@ -16,13 +16,23 @@ export interface SearchOptions {
   offset?: number;
   /** Results to return (default 10). */
   limit?: number;
+  /** Best first (default) or newest first. */
+  sort?: 'relevance' | 'newest';
+  /** Cancel the earlier searches marked `latest` (they reject with an AbortError). */
+  latest?: boolean;
 }
 
-/** A loaded bundle. Every method returns a Promise. */
+export interface LoadOptions {
+  /** Run the engine in a Web Worker where one can start (default true). */
+  worker?: boolean;
+}
+
+/** A loaded bundle (one file, or a chunked bundle's entry whose chunks are fetched as needed).
+ * Every method returns a Promise. */
 export declare class Shegong {
   private constructor();
   /** Load a bundle; rejects with an Error saying what is wrong with the download or the bundle. */
-  static load(source: Source): Promise<Shegong>;
+  static load(source: Source, options?: LoadOptions): Promise<Shegong>;
   /** Add the original page texts: the pages file beside the bundle when no source is given. */
   loadPages(source?: Source): Promise<void>;
   /** Format version, article count, build date, builder and program labels. */

@@ -2,9 +2,10 @@
 //! JavaScript and the search crates, with no logic of its own.
 //!
 //! Pages use it through `js/shegong.js` (the JS API: `Shegong.load(urlOrBytes)`, downloads,
-//! every method returning a Promise, TypeScript definitions in `js/shegong.d.ts`), which
-//! `scripts/element.sh` ships beside the drop-in element. This module's own surface, for code
-//! that has the bytes already:
+//! every method returning a Promise, TypeScript definitions in `js/shegong.d.ts`), which runs
+//! this module in a Web Worker (`js/worker.js`) where it can, fetches the chunks of a chunked
+//! bundle as searches name them, and which `scripts/element.sh` ships beside the drop-in
+//! element. This module's own surface, for code that has the bytes already:
 //!
 //! ```js
 //! import init, { Shegong, pagesUrl } from "./shegong_wasm.js";
@@ -18,24 +19,29 @@
 //! const articles = extract("page.txt", rawText);     // split + extract a page in the browser
 //! ```
 //!
+//! A chunked bundle's entry loads the same way, but its searches need chunks: those methods
+//! throw, naming them; `shegong.js` fetches them (through [`Shegong::call`] and
+//! [`Shegong::add_chunk`]).
+//!
 //! `types` holds the TypeScript definitions of what the methods return.
 
 mod selection;
 mod types;
 
 use serde::Serialize;
-use shegong_article::{Article, ProgramLabel};
+use shegong_article::ProgramLabel;
 use shegong_search::parse_query as parse;
-use shegong_search::{decode_pages, pages_url};
-use shegong_search::{Bundle, Engine, Header, Originals, Request, Results, Selection};
+use shegong_search::{pages_url, Bundle, Chunk, Engine, Header, Missing};
+use shegong_search::{Request, Results, Selection, Sort};
 use wasm_bindgen::prelude::*;
 
 /// A loaded bundle.
 #[wasm_bindgen]
 pub struct Shegong {
     engine: Engine,
-    originals: Originals,
     header: Header,
+    /// Where the bundle (or a chunked bundle's entry file) is: chunk URLs are beside it.
+    url: String,
 }
 
 /// What [`Shegong::info`] returns.
@@ -47,20 +53,26 @@ struct Info<'a> {
     build_date: Option<String>,
     builder: &'a str,
     programs: &'a [ProgramLabel],
+    chunked: bool,
+}
+
+/// Open a bundle (a one-file bundle or a chunked bundle's entry file) read from `url`: what
+/// the search host (`js/shegong.js`) calls, in the worker or on the page.
+#[wasm_bindgen]
+pub fn worker_open(bytes: &[u8], url: String) -> Result<Shegong, JsError> {
+    let bundle = Bundle::decode(bytes).map_err(to_error)?;
+    Ok(Shegong {
+        header: bundle.header.clone(),
+        engine: bundle.into_engine(),
+        url,
+    })
 }
 
 #[wasm_bindgen]
 impl Shegong {
     /// Load a bundle from its bytes; throws an Error saying what is wrong with it.
     pub fn load(bytes: &[u8]) -> Result<Shegong, JsError> {
-        let bundle = Bundle::decode(bytes).map_err(to_error)?;
-        let header = bundle.header.clone();
-        let (engine, originals) = bundle.into_parts();
-        Ok(Shegong {
-            engine,
-            originals,
-            header,
-        })
+        worker_open(bytes, "bundle.bin".into())
     }
 
     /// Add the original pages from the bundle's pages file (`shegong build` writes it next to
@@ -68,53 +80,47 @@ impl Shegong {
     /// another bundle.
     #[wasm_bindgen(js_name = loadPages)]
     pub fn load_pages(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.originals = decode_pages(bytes, self.header.checksum).map_err(to_error)?;
-        Ok(())
+        self.add_chunk("pages", bytes)
     }
 
-    /// Format version, article count, build date, builder and program labels of the bundle.
+    /// Format version, article count, build date, builder and program labels of the bundle,
+    /// and whether it is chunked.
     #[wasm_bindgen(unchecked_return_type = "Info")]
     pub fn info(&self) -> Result<JsValue, JsError> {
         to_js(&Info {
             format_version: self.header.format_version,
-            article_count: self.engine.articles().len(),
+            article_count: self.engine.doc_count(),
             build_date: self.header.build_date.map(|d| d.to_string()),
             builder: &self.header.builder,
             programs: self.engine.programs(),
+            chunked: self.engine.is_chunked(),
         })
     }
 
     /// The article with this id (the same fields as `shegong extract` prints), or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "Article | undefined")]
     pub fn article(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.find(id) {
-            Some(a) => to_js(a),
-            None => Ok(JsValue::UNDEFINED),
-        }
+        self.now("article", &id.into())
     }
 
     /// The original page text an article was read from, or `undefined` when its page is not
     /// loaded (see `loadPages`).
-    pub fn original(&self, id: &str) -> Option<String> {
-        let article = self.find(id)?;
-        self.originals.text_of(article).map(str::to_owned)
-    }
-
-    fn find(&self, id: &str) -> Option<&Article> {
-        self.engine.articles().iter().find(|a| a.id == id)
+    #[wasm_bindgen(unchecked_return_type = "string | undefined")]
+    pub fn original(&self, id: &str) -> Result<JsValue, JsError> {
+        self.now("original", &id.into())
     }
 
     /// Number of articles in the bundle.
     #[wasm_bindgen(getter, js_name = articleCount)]
     pub fn article_count(&self) -> usize {
-        self.engine.articles().len()
+        self.engine.doc_count()
     }
 
     /// Search; returns `{ total, hits: [{ id, title, score, snippet: [{ text, highlight }] }],
     /// facets, warnings }`.
     #[wasm_bindgen(unchecked_return_type = "SearchResults")]
     pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
-        to_js(&run(&self.engine, query, &Selection::default(), 0, limit))
+        to_js(&run(&self.engine, query, &Selection::default(), 0, limit).map_err(missing)?)
     }
 
     /// Search with facet selections `{ regions: ["上海市/上海市/闵行区"], programs: ["youth"],
@@ -128,8 +134,107 @@ impl Shegong {
         limit: usize,
     ) -> Result<JsValue, JsError> {
         let selection = selection::from_js(&selection).map_err(|e| JsError::new(&e))?;
-        to_js(&run(&self.engine, query, &selection, offset, limit))
+        to_js(&run(&self.engine, query, &selection, offset, limit).map_err(missing)?)
     }
+
+    /// Answer `op` for the search host: `{ value }`, or, while a chunked bundle still needs
+    /// chunks, `{ missing: [[name, url], …] }`. `search` takes `{ query, selection, sort:
+    /// "relevance" | "newest", offset, limit }` (results as `searchWith` gives them),
+    /// `article` and `original` an id (`original` is `undefined` while a one-file bundle's
+    /// pages file is not loaded), `pages` nothing (it asks for a one-file bundle's pages file).
+    pub fn call(&self, op: &str, arg: JsValue) -> Result<JsValue, JsError> {
+        let out = js_sys::Object::new();
+        let (key, value) = match self.answer(op, &arg)? {
+            Ok(value) => ("value", value),
+            Err(Missing(chunks)) => (
+                "missing",
+                chunks
+                    .iter()
+                    .map(|c| js_sys::Array::of2(&c.name().into(), &c.url(&self.url).into()))
+                    .collect::<js_sys::Array>()
+                    .into(),
+            ),
+        };
+        js_sys::Reflect::set(&out, &key.into(), &value).map_err(|_| JsError::new(key))?;
+        Ok(out.into())
+    }
+
+    /// Hand over a chunk (or the pages file, `pages`) that `call` asked for; throws what is
+    /// wrong with it.
+    #[wasm_bindgen(js_name = addChunk)]
+    pub fn add_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        let chunk =
+            Chunk::parse(name).ok_or_else(|| JsError::new(&format!("no chunk `{name}`")))?;
+        self.engine.add_chunk(chunk, bytes).map_err(to_error)
+    }
+}
+
+impl Shegong {
+    /// An answer that needs no chunk, or the error naming those it needs.
+    fn now(&self, op: &str, arg: &JsValue) -> Result<JsValue, JsError> {
+        self.answer(op, arg)?.map_err(missing)
+    }
+
+    /// The answer to `op` (see [`Shegong::call`]), or the chunks it needs first.
+    fn answer(&self, op: &str, arg: &JsValue) -> Result<Result<JsValue, Missing>, JsError> {
+        let e = &self.engine;
+        let field = |name: &str| js_sys::Reflect::get(arg, &name.into()).unwrap_or_default();
+        let id = || arg.as_string().unwrap_or_default();
+        Ok(match op {
+            "search" => {
+                let number = |name: &str, or: f64| field(name).as_f64().unwrap_or(or) as usize;
+                let sort = match field("sort").as_string().as_deref() {
+                    Some("newest") => Sort::Newest,
+                    _ => Sort::Relevance,
+                };
+                let q = parse(&field("query").as_string().unwrap_or_default());
+                let selection =
+                    selection::from_js(&field("selection")).map_err(|e| JsError::new(&e))?;
+                match e.search(&Request {
+                    query: &q,
+                    selection: &selection,
+                    sort,
+                    offset: number("offset", 0.0),
+                    limit: number("limit", 10.0),
+                    open: &[],
+                }) {
+                    Ok(r) => Ok(to_js(&r)?),
+                    Err(m) => Err(m),
+                }
+            }
+            "article" => match e
+                .find(&id())
+                .and_then(|d| d.map(|d| e.article(d)).transpose())
+            {
+                Ok(Some(a)) => Ok(to_js(a)?),
+                Ok(None) => Ok(JsValue::UNDEFINED),
+                Err(m) => Err(m),
+            },
+            "original" => match e
+                .find(&id())
+                .and_then(|d| d.map(|d| e.original(d)).transpose())
+            {
+                Ok(p) => Ok(p.flatten().map_or(JsValue::UNDEFINED, JsValue::from)),
+                // A one-file bundle's pages file is loaded when asked for (`loadPages`).
+                Err(Missing(m)) if m == [Chunk::Pages] => Ok(JsValue::UNDEFINED),
+                Err(m) => Err(m),
+            },
+            "pages" => match e.doc_count() {
+                0 => Ok(JsValue::UNDEFINED),
+                _ => e.original(0).map(|_| JsValue::UNDEFINED),
+            },
+            _ => return Err(JsError::new(&format!("unknown request `{op}`"))),
+        })
+    }
+}
+
+/// What a direct call of a chunked bundle that still needs chunks throws.
+fn missing(m: Missing) -> JsError {
+    let names: Vec<String> = m.0.iter().map(Chunk::name).collect();
+    JsError::new(&format!(
+        "this needs the chunks {} of a chunked bundle: load it with shegong.js, which fetches them",
+        names.join(", ")
+    ))
 }
 
 /// Where the pages file of the bundle at `url` is (`x.bin` → `x.pages.bin`).
@@ -142,7 +247,7 @@ fn to_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
@@ -155,14 +260,15 @@ pub fn run(
     selection: &Selection,
     offset: usize,
     limit: usize,
-) -> Results {
+) -> Result<Results, Missing> {
     let q = parse(query);
     engine.search(&Request {
         query: &q,
         selection,
-        sort: Default::default(),
+        sort: Sort::Relevance,
         offset,
         limit,
+        open: &[],
     })
 }
 

@@ -17,6 +17,8 @@ export interface Info {
   builder: string;
   /** Labels of the program types the articles are classified with. */
   programs: ProgramLabel[];
+  /** A chunked bundle: an entry file whose chunks are fetched as searches need them. */
+  chunked: boolean;
 }
 
 export interface ProgramLabel {
