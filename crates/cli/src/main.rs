@@ -8,12 +8,11 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use inputs::{read_pages, Page};
-use shegong_article::Article;
+use shegong_article::{Article, Corrections};
 use shegong_extract::Pipeline;
 use shegong_extract::Taxonomy;
 use shegong_search::parse_query as parse;
 use shegong_search::{Bundle, IndexMode, Request, Selection, SourcePage};
-use shegong_text::domain_terms;
 use shegong_text::Dictionary;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -49,6 +48,10 @@ enum Command {
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
         #[arg(long)]
         taxonomy: Option<PathBuf>,
+        /// A reader's corrections (JSON, as the app exports them) to apply: region, program
+        /// types, date or removal, by article id.
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Print the articles found in page files or folders.
     Extract {
@@ -59,6 +62,10 @@ enum Command {
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
         #[arg(long)]
         taxonomy: Option<PathBuf>,
+        /// A reader's corrections (JSON, as the app exports them) to apply: region, program
+        /// types, date or removal, by article id.
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Write a deterministic synthetic corpus (real sentences recombined) for benchmarks.
     Synth {
@@ -126,18 +133,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             index,
             quiet,
             taxonomy,
+            corrections,
         } => build(
             &inputs,
             &output,
             index.into(),
             quiet,
             &pipeline(taxonomy.as_deref())?,
+            &read_corrections(corrections.as_deref())?,
         ),
         Command::Extract {
             inputs,
             format,
             taxonomy,
-        } => extract(&inputs, format, &pipeline(taxonomy.as_deref())?),
+            corrections,
+        } => extract(
+            &inputs,
+            format,
+            &pipeline(taxonomy.as_deref())?,
+            &read_corrections(corrections.as_deref())?,
+        ),
         Command::Synth {
             articles,
             output,
@@ -226,22 +241,54 @@ fn pipeline(taxonomy: Option<&Path>) -> Result<Pipeline> {
     Ok(Pipeline::new(t))
 }
 
+/// The corrections file, if one is given.
+fn read_corrections(path: Option<&Path>) -> Result<Corrections> {
+    let Some(path) = path else {
+        return Ok(Corrections::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read corrections {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| {
+        format!(
+            "invalid corrections {} (expected the JSON the app exports)",
+            path.display()
+        )
+    })
+}
+
+impl shegong_collection::Page for Page {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// The articles of every page, in page order; pages are processed on all cores.
 fn articles_of(
     pages: &[Page],
     pipeline: &Pipeline,
     progress: Option<&ProgressBar>,
 ) -> Vec<Article> {
-    shegong_text::parallel::map(pages, |p| {
-        let articles = pipeline.process_page(&p.name, &p.text);
+    shegong_collection::articles(pages, pipeline, &|p: &Page| {
         if let Some(pb) = progress {
             pb.inc(p.text.len() as u64);
         }
-        articles
     })
-    .into_iter()
-    .flatten()
-    .collect()
+}
+
+/// Apply the corrections, warning about those that matched no article.
+fn correct(
+    articles: &mut Vec<Article>,
+    corrections: &Corrections,
+    pipeline: &Pipeline,
+) -> Result<()> {
+    for id in shegong_collection::correct(articles, corrections, pipeline)? {
+        eprintln!("warning: the correction of {id} matches no article (did its page change?)");
+    }
+    Ok(())
 }
 
 fn build(
@@ -250,6 +297,7 @@ fn build(
     mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
+    corrections: &Corrections,
 ) -> Result<ExitCode> {
     let (pages, code) = load(inputs)?;
     let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
@@ -263,12 +311,12 @@ fn build(
         pb.set_message("读取文章");
         pb
     });
-    let articles = articles_of(&pages, pipeline, pb.as_ref());
+    let mut articles = articles_of(&pages, pipeline, pb.as_ref());
+    correct(&mut articles, corrections, pipeline)?;
     if let Some(pb) = &pb {
         pb.set_message("建立索引");
     }
-    let mut dict = Dictionary::jieba();
-    dict.add_user_words(domain_terms());
+    let dict = shegong_collection::dictionary(Dictionary::jieba());
     let page_count = pages.len();
     let sources: Vec<SourcePage> = pages
         .into_iter()
@@ -314,9 +362,15 @@ fn build(
     Ok(code)
 }
 
-fn extract(inputs: &[PathBuf], format: Format, pipeline: &Pipeline) -> Result<ExitCode> {
+fn extract(
+    inputs: &[PathBuf],
+    format: Format,
+    pipeline: &Pipeline,
+    corrections: &Corrections,
+) -> Result<ExitCode> {
     let (pages, code) = load(inputs)?;
-    let articles = articles_of(&pages, pipeline, None);
+    let mut articles = articles_of(&pages, pipeline, None);
+    correct(&mut articles, corrections, pipeline)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {

@@ -238,7 +238,7 @@ fn add(
 
 /// Short forms people write: 上海市 → 上海, 闵行区 → 闵行, 内蒙古自治区 → 内蒙古,
 /// 凌云路街道 → 凌云街道. Towns keep their 街道/镇/乡 (a bare 湖南路 is a road, not a town).
-fn aliases(d: &Division) -> Vec<String> {
+pub(crate) fn aliases(d: &Division) -> Vec<String> {
     let mut out = Vec::new();
     match d.level {
         Level::Town => {

@@ -12,6 +12,9 @@
 //!   the text supports it;
 //! - **people** with roles, **organisations**, key **numbers** with what they count.
 //!
+//! [`find_regions`] looks divisions up as a reader types (Simplified or Traditional), for
+//! correcting an article's region.
+//!
 //! [`Pipeline`] reads a page with [`shegong_read::read_page`] and extracts the facts of its
 //! articles; fields that front matter set are kept.
 //!
@@ -26,6 +29,7 @@
 mod dates;
 mod extract;
 mod gazetteer;
+mod lookup;
 mod numbers;
 mod orgs;
 mod people;
@@ -36,5 +40,6 @@ mod wordlist;
 
 pub use extract::extract_page;
 pub use gazetteer::{places, Level, Place};
+pub use lookup::find_regions;
 pub use pipeline::{process_page, Pipeline};
 pub use taxonomy::{Program, Taxonomy, TaxonomyError};

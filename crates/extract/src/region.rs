@@ -197,7 +197,7 @@ fn descend(g: &Gazetteer, mut node: usize, mentions: &[Mention]) -> usize {
     }
 }
 
-fn region_of(g: &Gazetteer, node: usize) -> Region {
+pub(crate) fn region_of(g: &Gazetteer, node: usize) -> Region {
     let mut r = Region {
         code: Some(g.divisions[node].code.clone()),
         ..Region::default()

@@ -1,0 +1,126 @@
+//! The browser's export: the articles of a loaded one-file bundle as they are and the pages a
+//! reader added, corrected and built into a bundle and its pages file exactly as `shegong
+//! build` builds them from the same pages with the same corrections.
+
+use crate::articles::{articles, correct};
+use shegong_article::{Article, CorrectionError, Corrections};
+use shegong_extract::Pipeline;
+use shegong_search::{decode_pages, Bundle, BundleError, IndexMode, SourcePage};
+use shegong_text::{domain_terms, Dictionary};
+use std::collections::BTreeMap;
+
+/// The dictionary bundles are built with: jieba's and the social-work terms segmentation
+/// keeps whole.
+pub fn dictionary(mut jieba: Dictionary) -> Dictionary {
+    jieba.add_user_words(domain_terms());
+    jieba
+}
+
+/// A loaded one-file bundle whose articles an export keeps.
+#[derive(Debug, Clone)]
+pub struct Base {
+    bundle: Bundle,
+    /// Its original pages, when known.
+    pages: Option<Vec<SourcePage>>,
+}
+
+impl Base {
+    /// A bundle and, when the reader has it, its pages file (a format 2 bundle carries its
+    /// pages inside).
+    pub fn decode(bundle: &[u8], pages: Option<&[u8]>) -> Result<Base, BundleError> {
+        let mut bundle = Bundle::decode(bundle)?;
+        let pages = match pages {
+            Some(bytes) => Some(decode_pages(bytes, bundle.header.checksum)?.into_pages()),
+            None if !bundle.inline_pages.is_empty() => {
+                Some(std::mem::take(&mut bundle.inline_pages))
+            }
+            None => None,
+        };
+        Ok(Base { bundle, pages })
+    }
+}
+
+/// What an export gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// The bundle file.
+    pub bundle: Vec<u8>,
+    /// Its pages file, or `None` when the base bundle's pages were not given.
+    pub pages: Option<Vec<u8>>,
+    /// How many articles the bundle holds.
+    pub articles: usize,
+    /// Ids of corrections that matched no article.
+    pub unmatched: Vec<String>,
+}
+
+/// Why an export cannot be built. Each says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// The corrections are wrong.
+    #[error(transparent)]
+    Corrections(#[from] CorrectionError),
+    /// An added page has the name of one of the bundle's.
+    #[error("载入的检索包里已有页面 {0}，请给文件改名后再加入 (the loaded bundle already has a page named {0}: rename the file and add it again)")]
+    NameTaken(String),
+    /// Two added pages with one name.
+    #[error("两个加入的页面都叫 {0} (two added pages are named {0}: keep one)")]
+    TwoPagesNamed(String),
+    /// The bundle was classified with another taxonomy than the pipeline's.
+    #[error("载入的检索包用了另一套项目分类，只能单独导出你加入的页面 (the loaded bundle was built with another program taxonomy: export your pages alone, or build everything with `shegong build --taxonomy`)")]
+    OtherTaxonomy,
+}
+
+/// Build the bundle of `base`'s articles (kept as they are) and the articles of the `added`
+/// pages (split and extracted by `pipeline`), all in page-name order, with `corrections`
+/// applied, using `dict` (see [`dictionary`]) — what `shegong build` writes for the same
+/// pages with the same corrections (the index embedded only above 1 MiB of text, as
+/// `--index auto`).
+pub fn export(
+    base: Option<Base>,
+    mut added: Vec<SourcePage>,
+    corrections: &Corrections,
+    pipeline: &Pipeline,
+    dict: &Dictionary,
+) -> Result<Exported, ExportError> {
+    let labels = pipeline.taxonomy().labels();
+    added.sort_by(|a, b| a.file.cmp(&b.file));
+    if let Some(w) = added.windows(2).find(|w| w[0].file == w[1].file) {
+        return Err(ExportError::TwoPagesNamed(w[0].file.clone()));
+    }
+    // Articles grouped by page, pages in name order (the order `shegong build` reads them).
+    let mut by_page: BTreeMap<String, Vec<Article>> = BTreeMap::new();
+    let mut pages = Some(Vec::new());
+    if let Some(base) = base {
+        if base.bundle.payload.programs != labels {
+            return Err(ExportError::OtherTaxonomy);
+        }
+        for a in base.bundle.payload.articles {
+            by_page.entry(a.file.clone()).or_default().push(a);
+        }
+        let base_pages = base.pages;
+        let taken = |name: &str| {
+            by_page.contains_key(name) || base_pages.iter().flatten().any(|p| p.file == name)
+        };
+        if let Some(p) = added.iter().find(|p| taken(&p.file)) {
+            return Err(ExportError::NameTaken(p.file.clone()));
+        }
+        pages = base_pages;
+    }
+    for a in articles(&added, pipeline, &|_| ()) {
+        by_page.entry(a.file.clone()).or_default().push(a);
+    }
+    let mut all: Vec<Article> = by_page.into_values().flatten().collect();
+    let unmatched = correct(&mut all, corrections, pipeline)?;
+    let count = all.len();
+    let bundle = Bundle::build(all, dict, labels, IndexMode::Auto);
+    let pages = pages.map(|mut p| {
+        p.extend(added);
+        bundle.encode_pages(p)
+    });
+    Ok(Exported {
+        bundle: bundle.encode(),
+        pages,
+        articles: count,
+        unmatched,
+    })
+}

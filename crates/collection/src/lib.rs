@@ -1,0 +1,38 @@
+//! # shegong-collection
+//!
+//! A reader's collection of pages, from page texts to a bundle: what `shegong build` does and
+//! what the browser does with pages a reader adds, in one place, so that both give the same
+//! bundle, byte for byte, from the same pages and the same corrections.
+//!
+//! 1. [`articles`]: each page split and its facts extracted by a [`Pipeline`] (on all cores
+//!    natively, one after the other in wasm), in the order the pages are given (`shegong
+//!    build` reads them in name order);
+//! 2. [`correct`]: a reader's [`Corrections`] applied (region, program types, date, removal);
+//! 3. [`export`]: for the browser, the articles of a loaded one-file bundle as they are
+//!    ([`Base`]) and the pages a reader added, in name order, corrected and built into a bundle
+//!    and its pages file with the [`dictionary`] `shegong build` uses.
+//!
+//! ```
+//! use shegong_collection::{articles, correct};
+//! use shegong_article::Corrections;
+//! use shegong_extract::Pipeline;
+//! use shegong_search::SourcePage;
+//!
+//! let pages = [SourcePage { file: "a.txt".into(), text: "民勤县社工站开展培训。\n".into() }];
+//! let pipeline = Pipeline::default();
+//! let mut found = articles(&pages, &pipeline, &|_| ());
+//! let unmatched = correct(&mut found, &Corrections::default(), &pipeline).unwrap();
+//! assert_eq!(found[0].id, "a.txt#1");
+//! assert!(unmatched.is_empty());
+//! ```
+//!
+//! [`Pipeline`]: shegong_extract::Pipeline
+//! [`Corrections`]: shegong_article::Corrections
+
+#![warn(missing_docs)]
+
+mod articles;
+mod export;
+
+pub use articles::{articles, correct, Page};
+pub use export::{dictionary, export, Base, ExportError, Exported};
