@@ -7,17 +7,12 @@
 //! The values inside it are here too: a [`Region`] (省 > 市 > 区县 > 街道/乡镇), a [`DateInfo`]
 //! and the [`YearMonth`] bounds dates are filtered by, [`Person`], [`NumberMention`], and the
 //! labels of program types ([`ProgramLabel`]).
-//!
-//! A reader's [`Corrections`] of an article's region, program types and date (or its removal),
-//! by id, are applied the same way by `shegong build --corrections` and in the browser.
 
 #![warn(missing_docs)]
 
-mod correction;
 mod csv;
 mod date;
 
-pub use correction::{Correction, CorrectionError, Corrections, CORRECTIONS_VERSION};
 pub use csv::{to_csv, CSV_HEADER};
 pub use date::{DateInfo, YearMonth};
 

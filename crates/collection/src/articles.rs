@@ -1,6 +1,7 @@
 //! The articles of a collection's pages: extracted, then corrected.
 
-use shegong_article::{Article, CorrectionError, Corrections};
+use crate::correction::{CorrectionError, Corrections};
+use shegong_article::Article;
 use shegong_extract::Pipeline;
 use shegong_search::SourcePage;
 

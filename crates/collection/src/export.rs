@@ -3,7 +3,8 @@
 //! build` builds them from the same pages with the same corrections.
 
 use crate::articles::{articles, correct};
-use shegong_article::{Article, CorrectionError, Corrections};
+use crate::correction::{CorrectionError, Corrections};
+use shegong_article::Article;
 use shegong_extract::Pipeline;
 use shegong_search::{decode_pages, Bundle, BundleError, IndexMode, SourcePage};
 use shegong_text::{domain_terms, Dictionary};

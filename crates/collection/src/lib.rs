@@ -7,14 +7,15 @@
 //! 1. [`articles`]: each page split and its facts extracted by a [`Pipeline`] (on all cores
 //!    natively, one after the other in wasm), in the order the pages are given (`shegong
 //!    build` reads them in name order);
-//! 2. [`correct`]: a reader's [`Corrections`] applied (region, program types, date, removal);
+//! 2. [`correct`]: a reader's [`Corrections`] applied (region, program types, date, removal),
+//!    read from the file the browser exports and `shegong build --corrections` takes;
 //! 3. [`export`]: for the browser, the articles of a loaded one-file bundle as they are
 //!    ([`Base`]) and the pages a reader added, in name order, corrected and built into a bundle
-//!    and its pages file with the [`dictionary`] `shegong build` uses.
+//!    and its pages file with the [`dictionary`] `shegong build` uses, which the browser reads
+//!    in a compact form ([`from_compact`]) fetched only then.
 //!
 //! ```
-//! use shegong_collection::{articles, correct};
-//! use shegong_article::Corrections;
+//! use shegong_collection::{articles, correct, Corrections};
 //! use shegong_extract::Pipeline;
 //! use shegong_search::SourcePage;
 //!
@@ -27,12 +28,15 @@
 //! ```
 //!
 //! [`Pipeline`]: shegong_extract::Pipeline
-//! [`Corrections`]: shegong_article::Corrections
 
 #![warn(missing_docs)]
 
 mod articles;
+mod compact;
+mod correction;
 mod export;
 
 pub use articles::{articles, correct, Page};
+pub use compact::{from_compact, to_compact, CompactError};
+pub use correction::{Correction, CorrectionError, Corrections, CORRECTIONS_VERSION};
 pub use export::{dictionary, export, Base, ExportError, Exported};

@@ -1,7 +1,6 @@
 //! The browser's export against building everything at once, as `shegong build` does.
 
-use shegong_article::{Correction, Corrections};
-use shegong_collection::{dictionary, export, Base, ExportError};
+use shegong_collection::{dictionary, export, Base, Correction, Corrections, ExportError};
 use shegong_extract::{Pipeline, Taxonomy};
 use shegong_search::{decode_pages, Bundle, SourcePage};
 use shegong_text::Dictionary;

@@ -32,9 +32,6 @@ pub enum DictError {
         /// The line.
         text: String,
     },
-    #[error("词典文件已损坏 (the dictionary file is damaged: {0}); download it again or rebuild the app")]
-    /// Bytes that are not a dictionary in its compact form (see [`Dictionary::to_compact`]).
-    Compact(&'static str),
 }
 
 /// One dictionary entry.
@@ -78,6 +75,17 @@ impl Dictionary {
     #[cfg(feature = "full-dict")]
     pub fn jieba() -> Self {
         Self::parse(JIEBA_DICT).expect("the vendored jieba dictionary is well formed")
+    }
+
+    /// A dictionary of these entries, sorted by word (a later entry for a word replaces an
+    /// earlier one).
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Self {
+        Self::from_map(
+            entries
+                .into_iter()
+                .map(|e| (e.word, (e.freq, e.tag)))
+                .collect(),
+        )
     }
 
     fn from_map(map: BTreeMap<String, (u64, String)>) -> Self {
@@ -164,79 +172,6 @@ impl Dictionary {
         Self { entries }
     }
 
-    /// The words and frequencies (not the tags, which segmentation does not use) in a compact
-    /// binary form, for the browser, which fetches the full dictionary only to build bundles:
-    /// magic `SHGD`, then in postcard encoding the words in sorted order front-coded (bytes
-    /// shared with the word before, the rest), then the frequencies, then a CRC-32 of it all.
-    /// 1.4 MB gzipped for jieba's dictionary against 1.9 MB for its text.
-    pub fn to_compact(&self) -> Vec<u8> {
-        let mut compact = Compact {
-            version: COMPACT_VERSION,
-            shared: Vec::with_capacity(self.entries.len()),
-            rest: Vec::with_capacity(self.entries.len()),
-            freqs: Vec::with_capacity(self.entries.len()),
-        };
-        let mut prev = "";
-        for e in &self.entries {
-            let shared = common_prefix(prev, &e.word);
-            compact.shared.push(shared as u32);
-            compact.rest.push(&e.word[shared..]);
-            compact.freqs.push(e.freq);
-            prev = &e.word;
-        }
-        let mut out = COMPACT_MAGIC.to_vec();
-        out.extend(postcard::to_allocvec(&compact).expect("a dictionary always serialises"));
-        let crc = crate::checksum::crc32(&out);
-        out.extend_from_slice(&crc.to_le_bytes());
-        out
-    }
-
-    /// Read [`Dictionary::to_compact`]'s form back; never panics on damaged bytes.
-    pub fn from_compact(bytes: &[u8]) -> Result<Self, DictError> {
-        let body = bytes
-            .len()
-            .checked_sub(4)
-            .map(|n| bytes.split_at(n))
-            .filter(|(body, _)| body.starts_with(&COMPACT_MAGIC))
-            .ok_or(DictError::Compact("not a Shegong dictionary"))?;
-        let (body, crc) = body;
-        if crate::checksum::crc32(body).to_le_bytes() != crc {
-            return Err(DictError::Compact("checksum mismatch"));
-        }
-        let c: Compact = postcard::from_bytes(&body[COMPACT_MAGIC.len()..])
-            .map_err(|_| DictError::Compact("undecodable"))?;
-        if c.version != COMPACT_VERSION {
-            return Err(DictError::Compact("written by another version"));
-        }
-        if c.shared.len() != c.rest.len() || c.rest.len() != c.freqs.len() {
-            return Err(DictError::Compact("columns of different lengths"));
-        }
-        let mut entries: Vec<Entry> = Vec::with_capacity(c.rest.len());
-        for ((shared, rest), freq) in c.shared.into_iter().zip(c.rest).zip(c.freqs) {
-            let prev = entries.last().map_or("", |e| e.word.as_str());
-            let shared = shared as usize;
-            if shared > prev.len() || !prev.is_char_boundary(shared) {
-                return Err(DictError::Compact(
-                    "a word shares more than the word before",
-                ));
-            }
-            let word = format!("{}{rest}", &prev[..shared]);
-            if word.as_str() <= prev && !entries.is_empty() {
-                return Err(DictError::Compact("words out of order"));
-            }
-            entries.push(Entry {
-                word,
-                freq,
-                tag: String::new(),
-            });
-        }
-        entries
-            .iter()
-            .try_fold(0u64, |sum, e| sum.checked_add(e.freq))
-            .ok_or(DictError::Compact("frequencies overflow"))?;
-        Ok(Self { entries })
-    }
-
     /// A 32-bit fingerprint of the entries (word, frequency), for bundle headers.
     pub fn fingerprint(&self) -> u32 {
         let mut h = crate::checksum::digest();
@@ -246,31 +181,6 @@ impl Dictionary {
         }
         h.finalize()
     }
-}
-
-/// Magic bytes of [`Dictionary::to_compact`]'s form.
-const COMPACT_MAGIC: [u8; 4] = *b"SHGD";
-/// Its version.
-const COMPACT_VERSION: u8 = 1;
-
-/// The compact form's columns.
-#[derive(Serialize, Deserialize)]
-struct Compact<'a> {
-    version: u8,
-    /// Bytes each word shares with the word before.
-    shared: Vec<u32>,
-    /// The rest of each word.
-    #[serde(borrow)]
-    rest: Vec<&'a str>,
-    freqs: Vec<u64>,
-}
-
-/// How many bytes `a` and `b` share at their start, on a char boundary.
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i)
 }
 
 /// Social-work terms that segmentation must keep whole (added as user words when building).
@@ -305,33 +215,6 @@ mod tests {
         let words: Vec<&str> = s.entries().iter().map(|e| e.word.as_str()).collect();
         assert_eq!(words, ["培训", "社工", "社工站", "站", PADDING_WORD]);
         assert_eq!(s.total(), d.total());
-    }
-
-    #[test]
-    fn the_compact_form_reads_back_words_and_frequencies() {
-        let d = Dictionary::parse(SMALL).unwrap();
-        let back = Dictionary::from_compact(&d.to_compact()).unwrap();
-        let pairs = |d: &Dictionary| -> Vec<(String, u64)> {
-            d.entries()
-                .iter()
-                .map(|e| (e.word.clone(), e.freq))
-                .collect()
-        };
-        assert_eq!(pairs(&back), pairs(&d));
-        assert_eq!(back.fingerprint(), d.fingerprint());
-        assert!(back.entries().iter().all(|e| e.tag.is_empty()));
-    }
-
-    #[test]
-    fn a_damaged_compact_dictionary_is_refused() {
-        let bytes = Dictionary::parse(SMALL).unwrap().to_compact();
-        assert!(Dictionary::from_compact(&bytes[..bytes.len() - 1]).is_err());
-        let mut flipped = bytes.clone();
-        flipped[8] ^= 1;
-        let err = Dictionary::from_compact(&flipped).unwrap_err();
-        assert!(err.to_string().contains("checksum"), "{err}");
-        assert!(Dictionary::from_compact(b"").is_err());
-        assert!(Dictionary::from_compact(b"SHGB....").is_err());
     }
 
     #[test]

@@ -15,8 +15,8 @@
 //! A field left out keeps what extraction found; `null` clears it. Dates are `YYYY`, `YYYY-MM`
 //! or `YYYY-MM-DD`; program types are ids of the taxonomy the articles are classified with.
 
-use crate::{Article, DateInfo, Region};
 use serde::{Deserialize, Serialize};
+use shegong_article::{Article, DateInfo, Region};
 use std::collections::{HashMap, HashSet};
 
 /// The version of the corrections file this code reads and writes.
