@@ -1,0 +1,150 @@
+// The extraction worker: reads the files a reader adds (decode, split, extract) with the
+// extraction module, off the page's thread, keeps them in the collection (store.js), and
+// builds bundles of the collection. A same-origin module script, so it runs under
+// `script-src 'self' 'wasm-unsafe-eval'` (no blob: URL). client.js talks to it.
+//
+// Requests (each with an `id` its answers carry):
+//   {type: 'add', files: [{name, data: Blob|ArrayBuffer|Uint8Array, modified}]}
+//       → {type: 'progress', done, total, articles, file: {name, articles, error}} per file,
+//         then {type: 'done', done, total, articles, failed: [{name, error}]}
+//         or {type: 'cancelled', …} after {type: 'cancel'} with the same id.
+//   {type: 'regions', query, limit} → {type: 'regions', regions}
+//   {type: 'programs'} → {type: 'programs', programs}
+//   {type: 'export', base?: {bundle: ArrayBuffer, pages?: ArrayBuffer}}
+//       → {type: 'stage', stage: 'dictionary' | 'building'}, then
+//         {type: 'exported', bundle, pages, articles, unmatched, corrections}
+// Any failure: {type: 'error', error} (Chinese first, then English).
+import init, { readFile, findRegions, programs, Exporter } from './shegong_wasm_extract.js';
+import { openCollection } from './store.js';
+
+const ready = init();
+let collection = null;
+let exporter = null;
+const cancelled = new Set();
+
+const post = (message, transfer = []) => self.postMessage(message, transfer);
+
+self.onmessage = ({ data: m }) => {
+  if (m.type === 'cancel') {
+    cancelled.add(m.id);
+    return;
+  }
+  handle(m).catch((e) => post({ type: 'error', id: m.id, error: e?.message ?? String(e) }));
+};
+
+async function handle(m) {
+  await ready;
+  switch (m.type) {
+    case 'add':
+      return add(m);
+    case 'regions':
+      return post({ type: 'regions', id: m.id, regions: findRegions(String(m.query ?? ''), m.limit ?? 20) });
+    case 'programs':
+      return post({ type: 'programs', id: m.id, programs: programs() });
+    case 'export':
+      return exportBundle(m);
+    default:
+      throw new Error(`unknown request ${m.type}`);
+  }
+}
+
+async function store() {
+  collection ??= await openCollection();
+  return collection;
+}
+
+/** Let queued messages (a cancel) in between two files. */
+const breathe = () =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(null);
+  });
+
+async function add({ id, files }) {
+  const total = files.length;
+  const failed = [];
+  let done = 0;
+  let articles = 0;
+  const kept = await store();
+  for (const { name, data, modified = null } of files) {
+    await breathe();
+    if (cancelled.delete(id)) {
+      post({ type: 'cancelled', id, done, total, articles, failed });
+      return;
+    }
+    const bytes = new Uint8Array(data instanceof Blob ? await data.arrayBuffer() : data);
+    let read;
+    try {
+      read = readFile(name, bytes);
+    } catch (e) {
+      read = { text: null, articles: [], error: `读取时出错 (failed while reading: ${e?.message ?? e})` };
+    }
+    if (read.error) {
+      failed.push({ name, error: read.error });
+    } else {
+      // A full disk stops the whole run: the pages kept so far stay, and the error says so.
+      await kept.addPage({ name, text: read.text, modified }, read.articles);
+      articles += read.articles.length;
+    }
+    done += 1;
+    post({
+      type: 'progress',
+      id,
+      done,
+      total,
+      articles,
+      file: { name, articles: read.articles, error: read.error },
+    });
+  }
+  post({ type: 'done', id, done, total, articles, failed });
+}
+
+/** jieba's dictionary (dict.bin.gz beside this worker), fetched the first time a bundle is built. */
+async function dictionary() {
+  const url = new URL('dict.bin.gz', import.meta.url);
+  const response = await fetch(url).catch(() => null);
+  if (!response?.ok) {
+    throw new Error(
+      `无法下载词典，导出需要联网一次 (cannot download the dictionary ${url.pathname}` +
+        `${response ? `: HTTP ${response.status}` : ''}; exporting needs it once, online)`,
+    );
+  }
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  // Served as is, it is gzip; a server that sets Content-Encoding has unpacked it already.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(unpacked).arrayBuffer());
+  }
+  return new Exporter(bytes);
+}
+
+async function exportBundle({ id, base }) {
+  if (!exporter) {
+    post({ type: 'stage', id, stage: 'dictionary' });
+    exporter = await dictionary();
+  }
+  post({ type: 'stage', id, stage: 'building' });
+  const kept = await store();
+  const pages = (await kept.pages()).map(({ name, text }) => ({ file: name, text }));
+  const corrections = await kept.correctionsFile();
+  const out = exporter.export(
+    pages,
+    corrections,
+    base?.bundle ? new Uint8Array(base.bundle) : undefined,
+    base?.pages ? new Uint8Array(base.pages) : undefined,
+  );
+  const bundle = out.bundle;
+  const pagesFile = out.pages ?? null;
+  const message = {
+    type: 'exported',
+    id,
+    bundle,
+    pages: pagesFile,
+    articles: out.articles,
+    unmatched: out.unmatched,
+    corrections,
+  };
+  out.free();
+  post(message, [bundle.buffer, ...(pagesFile ? [pagesFile.buffer] : [])]);
+}
