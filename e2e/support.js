@@ -1,5 +1,9 @@
-// Shared helpers for the browser tests: a static server over dist/ and a headless Chromium.
+// Shared helpers for the browser tests: a static server over dist/ (or other folders, with
+// headers such as a Content-Security-Policy), a headless Chromium, the `shegong` CLI, and the
+// element built by scripts/element.sh.
 import { createServer } from 'node:http';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { before, after } from 'node:test';
@@ -14,25 +18,43 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serve `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(dir = resolve(import.meta.dirname, '..', 'dist')) {
-  await stat(join(dir, 'index.html')).catch(() => {
-    throw new Error(`${dir}/index.html is missing: run \`trunk build --release --offline\` first`);
-  });
+/** The repository's root. */
+export const ROOT = resolve(import.meta.dirname, '..');
+/** The app's release build. */
+export const DIST = join(ROOT, 'dist');
+/** The policy the element must run under (issue #14). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * Serve `dir` (or several folders, the first that has a file wins) on 127.0.0.1 at a free
+ * port, with `headers` on every HTML response; resolves to { url, close }.
+ */
+export async function serve(dir = DIST, { headers = {} } = {}) {
+  const dirs = [dir].flat();
+  if (dirs.includes(DIST)) {
+    await stat(join(DIST, 'index.html')).catch(() => {
+      throw new Error(`${DIST}/index.html is missing: run \`trunk build --release --offline\` first`);
+    });
+  }
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
+    for (const d of dirs) {
+      const file = normalize(join(d, path === '/' ? 'index.html' : path));
+      if (!file.startsWith(d)) {
+        res.writeHead(403).end();
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) });
+        res.end(body);
+        return;
+      } catch {
+        // Try the next folder.
+      }
     }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+    res.writeHead(404).end('not found');
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
@@ -73,4 +95,22 @@ export function useBrowser() {
     await ctx.server?.close();
   });
   return ctx;
+}
+
+/** Run the `shegong` CLI (release build) with `args`; resolves to its stderr. */
+export async function shegong(...args) {
+  const { stderr } = await promisify(execFile)('cargo', ['run', '--quiet', '--release', '-p', 'shegong-cli', '--', ...args], {
+    cwd: ROOT,
+    maxBuffer: 1 << 26,
+  });
+  return stderr;
+}
+
+/** The drop-in element's folder, built by `bash scripts/element.sh target/element`. */
+export async function elementDir() {
+  const dir = join(ROOT, 'target', 'element');
+  await stat(join(dir, 'shegong-search.js')).catch(() => {
+    throw new Error(`${dir} is missing: run \`bash scripts/element.sh target/element\` first`);
+  });
+  return dir;
 }

@@ -29,5 +29,8 @@ bash scripts/size.sh
 say "trunk build --release --offline"
 trunk build --release --offline
 
+say "the drop-in element (scripts/element.sh target/element)"
+bash scripts/element.sh target/element
+
 say "browser end-to-end tests"
 (cd e2e && node --test tests/)

@@ -126,7 +126,7 @@ async function exportBundle({ id, base }) {
   }
   post({ type: 'stage', id, stage: 'building' });
   const kept = await store();
-  const pages = (await kept.pages()).map(({ name, text }) => ({ file: name, text }));
+  const pages = (await kept.pages()).map(({ name, text, modified }) => ({ file: name, text, modified }));
   const corrections = await kept.correctionsFile();
   const out = exporter.export(
     pages,

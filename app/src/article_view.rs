@@ -120,7 +120,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
                 },
                 Pages::Failed(e) => view! {
                     <p class="empty error" data-testid="original-text" role="alert">
-                        {move || state.lang.get().load_error(&collection.pages_url, &e)}
+                        {move || state.lang.get().load_error(collection.pages_url.as_deref().unwrap_or_default(), &e)}
                     </p>
                 }
                 .into_any(),

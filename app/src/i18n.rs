@@ -122,6 +122,18 @@ impl Lang {
             (Lang::En, LoadError::Http(status)) => {
                 format!("Could not download the bundle {url}: the server answered HTTP {status}.")
             }
+            (Lang::Zh, LoadError::FromFile) => format!(
+                "这个页面是直接从文件（file://）打开的，浏览器不允许它读取数据包 {url}。请打开同一文件夹里的 shegong-offline.html（可直接双击打开），或在这个文件夹里运行 python3 -m http.server 8080 后访问 http://127.0.0.1:8080/。"
+            ),
+            (Lang::En, LoadError::FromFile) => format!(
+                "This page was opened from a file (file://), and the browser does not let it read the bundle {url}. Open shegong-offline.html in the same folder (it opens with a double click), or run python3 -m http.server 8080 in this folder and go to http://127.0.0.1:8080/."
+            ),
+            (Lang::Zh, LoadError::PagesNotEmbedded) => {
+                "这个单文件没有收录原始页面。生成时加上 --with-pages 即可收录：shegong build <页面> --single-file <文件>.html --with-pages".to_owned()
+            }
+            (Lang::En, LoadError::PagesNotEmbedded) => {
+                "This single file does not include the original pages; build it with --with-pages to include them: shegong build <pages> --single-file <file>.html --with-pages".to_owned()
+            }
             (Lang::En, LoadError::Bundle(e)) => format!("{url}: {e}"),
             (Lang::Zh, LoadError::Bundle(e)) => match e {
                 BundleError::NotABundle => format!(
@@ -159,6 +171,10 @@ pub enum LoadError {
     Network(String),
     Http(u16),
     Bundle(BundleError),
+    /// A single file built without `--with-pages` has no original pages to show.
+    PagesNotEmbedded,
+    /// The page was opened from `file://`, where the browser fetches nothing.
+    FromFile,
 }
 
 fn storage() -> Option<web_sys::Storage> {

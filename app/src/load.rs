@@ -1,9 +1,11 @@
 //! Downloading the bundle with progress, and decoding it; the pages file with the original
-//! page texts is downloaded only when a reader first asks for an article's original.
+//! page texts is downloaded only when a reader first asks for an article's original. A bundle
+//! embedded in the page (a single file) is decoded with its pages, and nothing is downloaded.
 
+use crate::embedded::Embedded;
 use crate::i18n::LoadError;
 use leptos::prelude::*;
-use shegong_search::decode_pages;
+use shegong_search::{decode_pages, pages_url};
 use shegong_search::{Bundle, Engine, Originals};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -16,8 +18,9 @@ pub struct Collection {
     pub inline_pages: Originals,
     /// The bundle's checksum, which its pages file must name.
     pub checksum: u32,
-    /// Where the pages file is: `x.bin` → `x.pages.bin`.
-    pub pages_url: String,
+    /// Where the pages file is: `x.bin` → `x.pages.bin`; `None` for an embedded bundle, whose
+    /// pages are embedded or absent.
+    pub pages_url: Option<String>,
     pub pages: RwSignal<Pages>,
 }
 
@@ -34,6 +37,9 @@ pub enum Pages {
 impl Collection {
     /// Start downloading the pages file unless it is loaded or on its way.
     pub fn want_pages(self: &Arc<Self>) {
+        let Some(url) = self.pages_url.clone() else {
+            return;
+        };
         if !matches!(
             self.pages.get_untracked(),
             Pages::NotLoaded | Pages::Failed(_)
@@ -44,7 +50,7 @@ impl Collection {
         let this = self.clone();
         leptos::task::spawn_local(async move {
             let progress = RwSignal::new(Progress::default());
-            let result = download(&this.pages_url, progress)
+            let result = download(&url, progress)
                 .await
                 .and_then(|bytes| decode_pages(&bytes, this.checksum).map_err(LoadError::Bundle));
             this.pages.set(match result {
@@ -53,14 +59,6 @@ impl Collection {
             });
         });
     }
-}
-
-/// The pages file that `shegong build` writes beside the bundle at `url`.
-pub fn pages_url(url: &str) -> String {
-    let end = url.find(['?', '#']).unwrap_or(url.len());
-    let (path, rest) = url.split_at(end);
-    let stem = path.strip_suffix(".bin").unwrap_or(path);
-    format!("{stem}.pages.bin{rest}")
 }
 
 /// Bytes received so far and the total, when the server gave one.
@@ -85,20 +83,44 @@ pub async fn load(url: &str, progress: RwSignal<Progress>) -> Result<Collection,
     progress.update(|p| p.decoding = true);
     // Let the page show "decoding" before the (synchronous) decode starts.
     gloo_timers::future::TimeoutFuture::new(0).await;
-    let bundle = Bundle::decode(&bytes).map_err(LoadError::Bundle)?;
+    decode(&bytes, Some(pages_url(url)))
+}
+
+/// The collection embedded in the page, with its pages if they are embedded too.
+pub fn from_embedded(embedded: Embedded) -> Result<Collection, LoadError> {
+    let collection = decode(&embedded.bundle, None)?;
+    collection.pages.set(match embedded.pages {
+        Some(bytes) => match decode_pages(&bytes, collection.checksum) {
+            Ok(o) => Pages::Loaded(Arc::new(o)),
+            Err(e) => Pages::Failed(LoadError::Bundle(e)),
+        },
+        None => Pages::Failed(LoadError::PagesNotEmbedded),
+    });
+    Ok(collection)
+}
+
+fn decode(bytes: &[u8], pages_url: Option<String>) -> Result<Collection, LoadError> {
+    let bundle = Bundle::decode(bytes).map_err(LoadError::Bundle)?;
     let checksum = bundle.header.checksum;
     let (engine, inline_pages) = bundle.into_parts();
     Ok(Collection {
         engine,
         inline_pages,
         checksum,
-        pages_url: pages_url(url),
+        pages_url,
         pages: RwSignal::new(Pages::NotLoaded),
     })
 }
 
 async fn download(url: &str, progress: RwSignal<Progress>) -> Result<Vec<u8>, LoadError> {
-    let network = |e: JsValue| LoadError::Network(js_detail(&e));
+    let from_file = window().location().protocol().is_ok_and(|p| p == "file:");
+    let network = |e: JsValue| {
+        if from_file {
+            LoadError::FromFile
+        } else {
+            LoadError::Network(js_detail(&e))
+        }
+    };
     let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(network)?

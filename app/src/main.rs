@@ -1,10 +1,11 @@
 //! The Shegong search explorer (Leptos, client-side only).
 //!
 //! `state` holds what the reader asked for and `route` mirrors it in the URL; `load` fetches
-//! the bundle; the views are `search_box`, `facets`, `results` and `article_view`; `export`
+//! the bundle, or `embedded` hands over the one a single file carries; the views are `search_box`, `facets`, `results` and `article_view`; `export`
 //! writes files, `offline` hands the page to the service worker, `i18n` holds every UI text.
 
 mod article_view;
+mod embedded;
 mod export;
 mod facets;
 mod i18n;
@@ -30,6 +31,10 @@ use std::sync::Arc;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // What the page shows until the app starts (and, opened from file://, says what to do).
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
     mount_to_body(App);
 }
 
@@ -44,12 +49,22 @@ enum Load {
 fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    route::sync_with_url(state);
+    let embedded = embedded::embedded();
+    let place = match embedded {
+        Some(_) => route::Place::Fragment,
+        None => route::Place::Query,
+    };
+    route::sync_with_url(state, place);
     Effect::new(move |_| state.lang.get().apply());
     let bundle = route::bundle_param().unwrap_or_else(|| "bundle.bin".to_owned());
     let load = RwSignal::new(Load::Loading);
     let progress = RwSignal::new(Progress::default());
-    {
+    if let Some(e) = embedded {
+        load.set(match load::from_embedded(e) {
+            Ok(c) => Load::Ready(Arc::new(c)),
+            Err(e) => Load::Failed(e),
+        });
+    } else {
         let bundle = bundle.clone();
         spawn_local(async move {
             match load::load(&bundle, progress).await {

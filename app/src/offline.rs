@@ -2,8 +2,8 @@
 //! bundle this page loaded, which may come from `?bundle=` rather than the default, and its
 //! pages file.
 
-use crate::load::pages_url;
 use leptos::prelude::*;
+use shegong_search::pages_url;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 

@@ -1,6 +1,7 @@
 //! The state in the URL: `?q=…&region=…&program=…&from=2024-05&to=2024-09&sort=newest&page=2&article=…`
-//! (plus `bundle=` when given). Changes push a history entry, so links can be shared, reload
-//! keeps the state, and back/forward step through earlier searches.
+//! (plus `bundle=` when given), or the same after `#` in a single file, which may be opened
+//! from `file://` where only the fragment is the page's own. Changes push a history entry, so
+//! links can be shared, reload keeps the state, and back/forward step through earlier searches.
 
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -110,8 +111,31 @@ impl Route {
     }
 }
 
+/// Where in the URL the state lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The query string: `?q=…`.
+    Query,
+    /// The fragment: `#q=…`.
+    Fragment,
+}
+
 fn current_search() -> String {
     window().location().search().unwrap_or_default()
+}
+
+/// The state part of the current URL, as `?…` (empty when there is none).
+fn current_state(place: Place) -> String {
+    match place {
+        Place::Query => current_search(),
+        Place::Fragment => {
+            let hash = window().location().hash().unwrap_or_default();
+            match hash.strip_prefix('#') {
+                Some(rest) if !rest.is_empty() => format!("?{rest}"),
+                _ => String::new(),
+            }
+        }
+    }
 }
 
 /// `?bundle=<url>` of the current page, if given.
@@ -123,17 +147,26 @@ pub fn bundle_param() -> Option<String> {
 }
 
 /// Restore the state from the URL now and on back/forward, and write it back on every change.
-pub fn sync_with_url(state: AppState) {
-    Route::parse(&current_search()).apply(&state);
+pub fn sync_with_url(state: AppState, place: Place) {
+    Route::parse(&current_state(place)).apply(&state);
     let first = StoredValue::new(true);
     Effect::new(move |_| {
-        let search = Route::of(&state).to_search(bundle_param());
-        if search == current_search() {
+        let search = match place {
+            Place::Query => Route::of(&state).to_search(bundle_param()),
+            Place::Fragment => Route::of(&state).to_search(None),
+        };
+        if search == current_state(place) {
             first.set_value(false);
             return;
         }
         let path = window().location().pathname().unwrap_or_default();
-        let url = format!("{path}{search}");
+        let url = match place {
+            Place::Query => format!("{path}{search}"),
+            Place::Fragment => {
+                let fragment = search.strip_prefix('?').unwrap_or_default();
+                format!("{path}{}#{fragment}", current_search())
+            }
+        };
         if let Ok(history) = window().history() {
             // The first write only normalises the URL the page was opened with.
             let _ = if first.get_value() {
@@ -144,8 +177,14 @@ pub fn sync_with_url(state: AppState) {
         }
         first.set_value(false);
     });
-    // The app lives as long as the page: the listener is never removed.
+    // The app lives as long as the page: the listeners are never removed.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        Route::parse(&current_search()).apply(&state);
+        Route::parse(&current_state(place)).apply(&state);
     });
+    if place == Place::Fragment {
+        // A fragment edited by hand.
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+            Route::parse(&current_state(place)).apply(&state);
+        });
+    }
 }

@@ -5,23 +5,25 @@
 const BLANK = '<!doctype html><meta charset="utf-8"><title>extraction</title>';
 
 export class ExtractionPage {
-  constructor(page, files) {
+  constructor(page, files, modified) {
     this.page = page;
     this.files = files;
+    this.modified = modified;
   }
 
   /**
    * Open a page in `context` at the server `url`; `files` maps names (`mine/a.txt`) to their
-   * bytes, which the page fetches as File objects.
+   * bytes, which the page fetches, and `modified` to when they were last modified (ms since
+   * 1970, as `File.lastModified`; unknown if left out).
    */
-  static async open(context, url, files = new Map()) {
+  static async open(context, url, files = new Map(), modified = new Map()) {
     await context.route('**/__extraction__.html', (r) => r.fulfill({ contentType: 'text/html', body: BLANK }));
     await context.route('**/__files__/**', (r) => {
       const name = decodeURIComponent(new URL(r.request().url()).pathname.replace(/^\/__files__\//, ''));
       return files.has(name) ? r.fulfill({ body: files.get(name) }) : r.fulfill({ status: 404 });
     });
     const page = await context.newPage();
-    const object = new ExtractionPage(page, files);
+    const object = new ExtractionPage(page, files, modified);
     await object.reload(url);
     return object;
   }
@@ -42,12 +44,13 @@ export class ExtractionPage {
    * gave and each file's progress message ({name, articles, error}).
    */
   add(names = [...this.files.keys()], { cancelAfter = null } = {}) {
+    const list = names.map((n) => [n, this.modified.get(n) ?? null]);
     return this.page.evaluate(
-      async ({ names, cancelAfter }) => {
+      async ({ list, cancelAfter }) => {
         const files = await Promise.all(
-          names.map(async (n) => {
+          list.map(async ([n, modified]) => {
             const bytes = await (await fetch(`__files__/${n.split('/').map(encodeURIComponent).join('/')}`)).arrayBuffer();
-            return { name: n, data: new Blob([bytes]), modified: 0 };
+            return { name: n, data: new Blob([bytes]), modified };
           }),
         );
         const seen = [];
@@ -58,7 +61,7 @@ export class ExtractionPage {
         const result = await run.finished;
         return { ...result, files: seen };
       },
-      { names, cancelAfter },
+      { list, cancelAfter },
     );
   }
 

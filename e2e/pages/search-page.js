@@ -58,6 +58,11 @@ export class SearchPage {
     await this.page.waitForFunction((src) => new Function('s', `return (${src})(s)`)(new URLSearchParams(location.search)), test.toString());
   }
 
+  /** Wait until the URL's fragment (where a single file keeps its state) satisfies `test`. */
+  async waitForFragment(test) {
+    await this.page.waitForFunction((src) => new Function('s', `return (${src})(s)`)(new URLSearchParams(location.hash.slice(1))), test.toString());
+  }
+
   async resultIds() {
     return this.results.evaluateAll((els) => els.map((e) => e.dataset.articleId));
   }

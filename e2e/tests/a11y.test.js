@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import { useBrowser } from '../support.js';
 import { SearchPage } from '../pages/search-page.js';
 
@@ -53,4 +54,32 @@ test('the English, mobile and error views', async () => {
   await app.error.waitFor();
   await check(page, 'error screen');
   await page.close();
+});
+
+test('the drop-in element: results, facets and its article view', async () => {
+  const { serveEmbedSite } = await import('../embed-site.js');
+  const { ElementPage } = await import('../pages/element-page.js');
+  const site = await serveEmbedSite();
+  const page = await ctx.browser.newPage();
+  await page.goto(`${site.url}plain.html`);
+  const el = new ElementPage(page);
+  await el.search('社工站');
+  await el.waitForTotal((n) => n < 15);
+  await el.host.getByTestId('facet-region').locator('.toggle').first().click();
+  await el.programs.first().locator('input').check();
+  // The page's CSP forbids inline scripts: axe comes in through the debugging protocol.
+  await page.evaluate(await readFile(axePath, 'utf8'));
+  const run = () => page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(await run(), [], 'element search view');
+  await el.results.first().locator('h3 button').click();
+  await el.article.getByTestId('original-toggle').click();
+  await el.article.getByTestId('original-text').waitFor();
+  assert.deepEqual(await run(), [], 'element article view');
+  await page.close();
+  await site.close();
 });

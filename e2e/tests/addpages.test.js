@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { useBrowser } from '../support.js';
@@ -19,7 +19,10 @@ function shegong(args, cwd) {
   const [cmd, all] = bin
     ? [bin, args]
     : ['cargo', ['run', '--quiet', '--manifest-path', join(ROOT, 'Cargo.toml'), '-p', 'shegong-cli', '--', ...args]];
-  const r = spawnSync(cmd, all, { cwd, maxBuffer: 256 << 20 });
+  // The bundle is dated by its pages, as the browser dates it, not by SOURCE_DATE_EPOCH.
+  const env = { ...process.env };
+  delete env.SOURCE_DATE_EPOCH;
+  const r = spawnSync(cmd, all, { cwd, env, maxBuffer: 256 << 20 });
   return { status: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
 
@@ -27,6 +30,7 @@ function shegong(args, cwd) {
 // named .txt; `seeds/` with the seeds, built into the bundle a reader has loaded.
 let dir;
 const files = new Map();
+const modified = new Map();
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'shegong-addpages-'));
   mkdirSync(join(dir, 'mine'));
@@ -40,6 +44,8 @@ before(() => {
   files.set('mine/gbk.txt', execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', join(ROOT, 'seeds', seeds[1])]));
   files.set('mine/image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]));
   for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+  // As the browser gives them (File.lastModified): they date the bundle, as the CLI dates it.
+  for (const name of files.keys()) modified.set(name, Math.floor(statSync(join(dir, name)).mtimeMs));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,7 +54,7 @@ const names = () => [...files.keys()].sort();
 
 async function open() {
   const context = await ctx.browser.newContext();
-  return { context, page: await ExtractionPage.open(context, ctx.server.url, files) };
+  return { context, page: await ExtractionPage.open(context, ctx.server.url, files, modified) };
 }
 
 test('the browser reads, splits and extracts pages as `shegong extract` does, GBK included, and reports what it cannot read', async () => {

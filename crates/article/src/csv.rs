@@ -1,16 +1,27 @@
 //! Articles as CSV: UTF-8 with a byte-order mark so spreadsheet programs read the Chinese text
-//! right, one row per article, fields quoted as RFC 4180 says.
+//! right, one row per article, fields quoted as RFC 4180 says. A cell that a spreadsheet would
+//! take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, or their
+//! full-width forms) is written with a leading `'`, so opening an export never runs anything
+//! an article's text brought in (OWASP's advice against CSV injection).
 
 use crate::Article;
 
 /// The header row.
 pub const CSV_HEADER: &str = "id,file,title,subtitle,source,byline,region,programs,date,text";
 
+/// Characters that make a spreadsheet read a cell as a formula when they start it.
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
 fn cell(s: &str) -> String {
+    let s = if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
 }
 
@@ -55,5 +66,31 @@ mod tests {
             csv.lines().nth(1),
             Some("p-1,,\"社工站，\"\"为老\"\"\",,,,,,,\"第一段")
         );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+        let a = Article {
+            id: "p-1".into(),
+            file: "@SUM(1+1).txt".into(),
+            title: Some("=HYPERLINK(\"http://x\",\"点击\")".into()),
+            subtitle: Some("+1+1".into()),
+            source: Some("-2+3".into()),
+            byline: Some("＝1+1".into()),
+            text: "\t=cmd|' /C calc'!A0".into(),
+            ..Article::default()
+        };
+        let csv = to_csv([&a]);
+        assert_eq!(
+            csv.lines().nth(1),
+            Some("p-1,'@SUM(1+1).txt,\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",'+1+1,'-2+3,'＝1+1,,,,'\t=cmd|' /C calc'!A0")
+        );
+        // Signs inside a cell are left alone.
+        let b = Article {
+            id: "p-2".into(),
+            title: Some("1+1=2".into()),
+            ..Article::default()
+        };
+        assert_eq!(to_csv([&b]).lines().nth(1), Some("p-2,,1+1=2,,,,,,,"));
     }
 }

@@ -118,11 +118,15 @@ pub struct Article {
     pub title: Option<String>,
     /// The subtitle (a second headline line).
     pub subtitle: Option<String>,
-    /// The normalised body in its original script; paragraphs separated by `\n`.
+    /// The normalised body in its original script; paragraphs separated by `\n`. A lead's
+    /// dateline stays at its start (`本报兰州讯（记者 王聪）日前，…`, `新华社南宁10月29日电…`),
+    /// where extraction reads its place and date.
     pub text: String,
     /// Where the article comes from (`（据中新网甘肃）` → `中新网甘肃`).
     pub source: Option<String>,
-    /// The byline (`记者 王薇`).
+    /// Every credit the article carries, joined by spaces: byline lines (`记者 王薇`), the
+    /// credit of its dateline (`记者 王聪`), credits in brackets (`通讯员孙维丁宇记者韩帅`) and
+    /// a web page's credit fields (`编辑 唐峥`, `责任编辑：王明`). People are read from it.
     pub byline: Option<String>,
     /// The photo caption with its credit.
     pub caption: Option<String>,

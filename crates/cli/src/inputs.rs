@@ -10,6 +10,8 @@ pub struct Page {
     /// The page's name in the collection (see [`display_names`]): its article ids start with it.
     pub name: String,
     pub text: String,
+    /// When the file was last modified, if the file system says.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// A file that could not be read as a page.
@@ -64,8 +66,13 @@ pub fn read_pages(inputs: &[PathBuf]) -> Result<(Vec<Page>, Vec<Skipped>)> {
                 continue;
             }
         };
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
         match decode(&bytes) {
-            Ok(d) => pages.push(Page { name, text: d.text }),
+            Ok(d) => pages.push(Page {
+                name,
+                text: d.text,
+                modified,
+            }),
             Err(e) => skipped.push(Skipped {
                 path,
                 reason: e.to_string(),

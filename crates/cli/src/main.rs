@@ -2,7 +2,9 @@
 //!
 //! Exit codes: 0 success; 1 success with skipped input files; 2 error.
 
+mod build_date;
 mod inputs;
+mod single_file;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -32,13 +34,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build a search bundle from page files or folders (.txt, searched recursively).
+    /// Build a search bundle from page files or folders (.txt, searched recursively), or a
+    /// single HTML file that searches them from anywhere (file://, no network).
     Build {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Where to write the bundle; the original pages go beside it in <name>.pages.bin.
-        #[arg(short, long)]
-        output: PathBuf,
+        #[arg(short, long, required_unless_present = "single_file")]
+        output: Option<PathBuf>,
+        /// Also (or only) write one HTML file holding the app and the bundle, which opens from
+        /// file:// with nothing fetched.
+        #[arg(long, value_name = "FILE.html")]
+        single_file: Option<PathBuf>,
+        /// Put the original pages into the single file too (for the article view's original text).
+        #[arg(long, requires = "single_file")]
+        with_pages: bool,
+        /// The app's release build the single file is made from (`trunk build --release --offline`).
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "dist",
+            requires = "single_file"
+        )]
+        app: PathBuf,
         /// Ship the index in the bundle, or leave the reader to build it from the articles
         /// (auto: embed it only above 1 MiB of article text).
         #[arg(long, value_enum, default_value_t = IndexArg::Auto)]
@@ -49,6 +67,10 @@ enum Command {
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
         #[arg(long)]
         taxonomy: Option<PathBuf>,
+        /// The day the bundle says it was built (YYYY-MM-DD). Default: the day of
+        /// SOURCE_DATE_EPOCH if set, else the day the newest input page was last modified.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        build_date: Option<String>,
         /// A reader's corrections (JSON, as the app exports them) to apply: region, program
         /// types, date or removal, by article id.
         #[arg(long, value_name = "FILE")]
@@ -131,18 +153,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build {
             inputs,
             output,
+            single_file,
+            with_pages,
+            app,
             index,
             quiet,
             taxonomy,
+            build_date,
             corrections,
-        } => build(
-            &inputs,
-            &output,
-            index.into(),
-            quiet,
-            &pipeline(taxonomy.as_deref())?,
-            &read_corrections(corrections.as_deref())?,
-        ),
+        } => {
+            // Read the app first: a missing build is reported before the pages are processed.
+            let single = single_file
+                .map(|path| Ok::<_, anyhow::Error>((path, single_file::App::read(&app)?)))
+                .transpose()?;
+            let outputs = Outputs {
+                bundle: output,
+                single,
+                with_pages,
+            };
+            build(
+                &inputs,
+                &outputs,
+                index.into(),
+                quiet,
+                &pipeline(taxonomy.as_deref())?,
+                build_date.as_deref(),
+                &read_corrections(corrections.as_deref())?,
+            )
+        }
         Command::Extract {
             inputs,
             format,
@@ -292,15 +330,28 @@ fn correct(
     Ok(())
 }
 
+/// What `build` writes.
+struct Outputs {
+    /// The bundle, with its pages file beside it.
+    bundle: Option<PathBuf>,
+    /// The single HTML file, and the app it is made from.
+    single: Option<(PathBuf, single_file::App)>,
+    /// Whether the single file carries the original pages.
+    with_pages: bool,
+}
+
 fn build(
     inputs: &[PathBuf],
-    output: &Path,
+    outputs: &Outputs,
     mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
+    build_date: Option<&str>,
     corrections: &Corrections,
 ) -> Result<ExitCode> {
     let (pages, code) = load(inputs)?;
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let date = build_date::build_date(build_date, epoch.as_deref(), &pages)?;
     let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
     let pb = (!quiet).then(|| {
         let pb = ProgressBar::new(bytes_in);
@@ -326,18 +377,45 @@ fn build(
             text: p.text,
         })
         .collect();
-    let bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
+    let mut bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
+    if let Some(date) = date {
+        bundle = bundle.built_on(date);
+    }
     let bytes = bundle.encode();
     let pages_bytes = bundle.encode_pages(sources);
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut wrote = Vec::new();
+    if let Some(output) = &outputs.bundle {
+        if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let pages_out = pages_path(output);
+        for (path, data) in [
+            (output.as_path(), &bytes),
+            (pages_out.as_path(), &pages_bytes),
+        ] {
+            std::fs::write(path, data)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            wrote.push(format!("{} ({} bytes)", path.display(), data.len()));
+        }
     }
-    let pages_out = pages_path(output);
-    for (path, data) in [(output, &bytes), (pages_out.as_path(), &pages_bytes)] {
-        std::fs::write(path, data).with_context(|| format!("cannot write {}", path.display()))?;
+    if let Some((path, app)) = &outputs.single {
+        let pages = outputs.with_pages.then_some(pages_bytes.as_slice());
+        let w = single_file::write(path, app, &bytes, pages)?;
+        wrote.push(format!(
+            "{} ({} bytes, {} gzipped; {})",
+            path.display(),
+            w.bytes,
+            w.gzipped,
+            if pages.is_some() {
+                "with the original pages"
+            } else {
+                "without the original pages: add --with-pages"
+            }
+        ));
     }
     let p = &bundle.payload;
     let regions = p.articles.iter().filter(|a| a.region.is_some()).count();
@@ -346,8 +424,12 @@ fn build(
         Some(index) => format!("index of {} words", index.word_count()),
         None => "index built by the reader".to_owned(),
     };
+    let dated = bundle
+        .header
+        .build_date
+        .map_or_else(|| "no build date".to_owned(), |d| format!("dated {d}"));
     eprintln!(
-        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle); wrote {} ({} bytes) and {} ({} bytes)",
+        "{} pages → {} articles ({} with a region), {}, {} dictionary entries ({} bytes, {:.0}% of the bundle), {}; wrote {}",
         page_count,
         p.articles.len(),
         regions,
@@ -355,10 +437,8 @@ fn build(
         p.dict.len(),
         dict_bytes,
         100.0 * dict_bytes as f64 / bytes.len().max(1) as f64,
-        output.display(),
-        bytes.len(),
-        pages_out.display(),
-        pages_bytes.len()
+        dated,
+        wrote.join(" and ")
     );
     Ok(code)
 }

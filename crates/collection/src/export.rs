@@ -4,9 +4,10 @@
 
 use crate::articles::{articles, correct};
 use crate::correction::{CorrectionError, Corrections};
+use serde::Deserialize;
 use shegong_article::Article;
 use shegong_extract::Pipeline;
-use shegong_search::{decode_pages, Bundle, BundleError, IndexMode, SourcePage};
+use shegong_search::{decode_pages, BuildDate, Bundle, BundleError, IndexMode, SourcePage};
 use shegong_text::{domain_terms, Dictionary};
 use std::collections::BTreeMap;
 
@@ -38,6 +39,29 @@ impl Base {
             None => None,
         };
         Ok(Base { bundle, pages })
+    }
+}
+
+/// A page a reader added.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Added {
+    /// Its name in the collection (`mine/a.txt`): its articles' ids start with it.
+    pub file: String,
+    /// Its decoded text.
+    pub text: String,
+    /// When its file was last modified, in milliseconds since 1970 (the browser's
+    /// `File.lastModified`), if known: it dates the bundle as `shegong build` does.
+    #[serde(default)]
+    pub modified: Option<u64>,
+}
+
+impl crate::Page for Added {
+    fn name(&self) -> &str {
+        &self.file
+    }
+
+    fn text(&self) -> &str {
+        &self.text
     }
 }
 
@@ -75,10 +99,11 @@ pub enum ExportError {
 /// pages (split and extracted by `pipeline`), all in page-name order, with `corrections`
 /// applied, using `dict` (see [`dictionary`]) — what `shegong build` writes for the same
 /// pages with the same corrections (the index embedded only above 1 MiB of text, as
-/// `--index auto`).
+/// `--index auto`; dated, as by default, the day the newest page was last modified, the
+/// base's date standing for its pages).
 pub fn export(
     base: Option<Base>,
-    mut added: Vec<SourcePage>,
+    mut added: Vec<Added>,
     corrections: &Corrections,
     pipeline: &Pipeline,
     dict: &Dictionary,
@@ -91,7 +116,10 @@ pub fn export(
     // Articles grouped by page, pages in name order (the order `shegong build` reads them).
     let mut by_page: BTreeMap<String, Vec<Article>> = BTreeMap::new();
     let mut pages = Some(Vec::new());
+    let newest = added.iter().filter_map(|p| p.modified).max();
+    let mut date = newest.map(|ms| BuildDate::from_unix_seconds(ms / 1000));
     if let Some(base) = base {
+        date = date.max(base.bundle.header.build_date);
         if base.bundle.payload.programs != labels {
             return Err(ExportError::OtherTaxonomy);
         }
@@ -113,9 +141,15 @@ pub fn export(
     let mut all: Vec<Article> = by_page.into_values().flatten().collect();
     let unmatched = correct(&mut all, corrections, pipeline)?;
     let count = all.len();
-    let bundle = Bundle::build(all, dict, labels, IndexMode::Auto);
+    let mut bundle = Bundle::build(all, dict, labels, IndexMode::Auto);
+    if let Some(date) = date {
+        bundle = bundle.built_on(date);
+    }
     let pages = pages.map(|mut p| {
-        p.extend(added);
+        p.extend(added.into_iter().map(|a| SourcePage {
+            file: a.file,
+            text: a.text,
+        }));
         bundle.encode_pages(p)
     });
     Ok(Exported {

@@ -1,8 +1,8 @@
 //! The browser's export against building everything at once, as `shegong build` does.
 
-use shegong_collection::{dictionary, export, Base, Correction, Corrections, ExportError};
+use shegong_collection::{dictionary, export, Added, Base, Correction, Corrections, ExportError};
 use shegong_extract::{Pipeline, Taxonomy};
-use shegong_search::{decode_pages, Bundle, SourcePage};
+use shegong_search::{decode_pages, BuildDate, Bundle};
 use shegong_text::Dictionary;
 use std::sync::OnceLock;
 
@@ -12,7 +12,7 @@ fn dict() -> &'static Dictionary {
 }
 
 /// The seed pages, named as `shegong build seeds` names them.
-fn seeds() -> Vec<SourcePage> {
+fn seeds() -> Vec<Added> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -22,18 +22,15 @@ fn seeds() -> Vec<SourcePage> {
     files.sort();
     files
         .iter()
-        .map(|p| SourcePage {
+        .map(|p| Added {
             file: format!("seeds/{}", p.file_name().unwrap().to_string_lossy()),
             text: std::fs::read_to_string(p).unwrap(),
+            modified: None,
         })
         .collect()
 }
 
-fn build(
-    base: Option<Base>,
-    added: Vec<SourcePage>,
-    c: &Corrections,
-) -> shegong_collection::Exported {
+fn build(base: Option<Base>, added: Vec<Added>, c: &Corrections) -> shegong_collection::Exported {
     export(base, added, c, &Pipeline::default(), dict()).unwrap()
 }
 
@@ -161,4 +158,36 @@ fn a_bundle_of_another_taxonomy_is_not_mixed_with_the_built_in_one() {
         dict(),
     );
     assert_eq!(err.unwrap_err(), ExportError::OtherTaxonomy);
+}
+
+#[test]
+fn an_export_is_dated_the_day_its_newest_page_was_modified_the_base_standing_for_its_pages() {
+    let none = Corrections::default();
+    let mut pages = seeds();
+    assert_eq!(
+        Bundle::decode(&build(None, pages.clone(), &none).bundle)
+            .unwrap()
+            .header
+            .build_date,
+        None,
+        "no page says when it was modified"
+    );
+    // 2024-09-20 23:59:59 UTC and 2024-09-21 00:00:00 UTC, in milliseconds.
+    pages[0].modified = Some(1_726_876_799_000);
+    pages[1].modified = Some(1_726_876_800_000);
+    let date =
+        |e: &shegong_collection::Exported| Bundle::decode(&e.bundle).unwrap().header.build_date;
+    let all = build(None, pages.clone(), &none);
+    assert_eq!(date(&all), BuildDate::parse("2024-09-21"));
+    // The base, built from the newer page, dates the combination; an older added page does not.
+    let base = build(None, pages[1..2].to_vec(), &none);
+    let mut rest = pages.clone();
+    rest.remove(1);
+    let combined = build(
+        Some(Base::decode(&base.bundle, base.pages.as_deref()).unwrap()),
+        rest,
+        &none,
+    );
+    assert_eq!(date(&combined), BuildDate::parse("2024-09-21"));
+    assert!(combined.bundle == all.bundle);
 }

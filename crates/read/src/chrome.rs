@@ -1,15 +1,239 @@
-//! Site chrome: repeated summary blurbs, "editor's picks / latest news" link lists, and
-//! "friendly reminder" footers. Found by their shape (repetition, runs of list items or
-//! dated links, a short label ending in 提示/声明), never by the exact words of a site.
+//! Site chrome: navigation, breadcrumbs, share and comment widgets, legal footers, repeated
+//! summary blurbs, "editor's picks / latest news" link lists and "friendly reminder" footers.
+//! Found by their shape (repetition, runs of list items or dated links, menus of short tokens,
+//! a short label ending in 提示/声明) and by the general vocabulary of web furniture, never by
+//! the exact words of a site.
 
 use crate::layout::Line;
-use shegong_text::fold;
+use crate::meta::meta_line;
+use shegong_text::{fold, is_cjk};
 use std::collections::HashMap;
 
 /// Lines at least this long that occur twice on a page are boilerplate.
 const REPEATED_MIN: usize = 20;
+/// A bar of links has at least this many `|` between them.
+const NAV_BAR_MIN: usize = 3;
 /// A list of links is at least this many consecutive items.
 const LIST_MIN: usize = 3;
+
+/// Phrases of legal footers, registration numbers and forum software (folded): no article
+/// sentence holds them, so any line that does is chrome.
+const FOOTER_PHRASES: &[&str] = &[
+    "版权所有",
+    "版权声明",
+    "免责声明",
+    "不得转载",
+    "禁止转载",
+    "转载请",
+    "未经授权",
+    "如有侵权",
+    "侵犯到您",
+    "联系到权利人",
+    "icp备",
+    "icp证",
+    "公网安备",
+    "公安备案",
+    "备案号",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "powered by",
+    "不良信息举报",
+    "有害信息举报",
+    "网站标识码",
+    "统一刊号",
+    "本帖最后由",
+    "您需要登录",
+    "使用道具",
+    "积分规则",
+    "显示全部楼层",
+    "复制链接",
+    "即可订阅",
+    "读完约",
+    "下载次数",
+    "保存到相册",
+];
+
+/// Phrases of navigation, sharing, comments and site furniture (folded: colons are ASCII). A line that is not a
+/// sentence (no sentence punctuation) and holds one is chrome; headlines do not use them.
+const NAV_PHRASES: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "所在位置",
+    "上一篇",
+    "下一篇",
+    "上一版",
+    "下一版",
+    "上一期",
+    "下一期",
+    "版面导航",
+    "标题导航",
+    "返回顶部",
+    "回到顶部",
+    "回到顶端",
+    "返回首页",
+    "返回主页",
+    "回主页",
+    "返回列表",
+    "设为首页",
+    "加入收藏",
+    "收藏本站",
+    "分享到",
+    "分享:",
+    "我也说两句",
+    "我来说两句",
+    "我要评论",
+    "网友评论",
+    "相关评论",
+    "发表评论",
+    "评论区",
+    "社群留言",
+    "相关新闻",
+    "相关阅读",
+    "相关推荐",
+    "相关报道",
+    "相关文章",
+    "相关链接",
+    "相似文章",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "大家正在看",
+    "大家都在看",
+    "点击排行",
+    "热门推荐",
+    "热门新闻",
+    "热点新闻",
+    "本月热门",
+    "关注我们",
+    "二维码",
+    "微信公众号",
+    "手机版",
+    "手机端",
+    "站内搜索",
+    "立即下载",
+    "下载附件",
+    "注册会员",
+    "找回密码",
+    "快速回复",
+    "打印本页",
+    "打印页面",
+    "关闭窗口",
+    "欢迎访问",
+    "欢迎来到",
+    "欢迎光临",
+    "技术支持",
+    "主办:",
+    "承办:",
+    "主管:",
+    "主办单位",
+    "举报电话",
+    "联系电话",
+    "e-mail",
+    "网站地图",
+    "联系我们",
+    "关于我们",
+    "举报/反馈",
+];
+
+/// Headings of the link lists and comment areas that follow an article (folded): what comes
+/// after them, up to the next body paragraph, is not the article.
+const LIST_HEADINGS: &[&str] = &[
+    "相关新闻",
+    "相关阅读",
+    "相关推荐",
+    "相关报道",
+    "相关文章",
+    "相关链接",
+    "相似文章",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "大家正在看",
+    "大家都在看",
+    "点击排行",
+    "热门推荐",
+    "热门新闻",
+    "热点新闻",
+    "本月热门",
+    "网友评论",
+    "相关评论",
+    "发表评论",
+    "评论区",
+    "我也说两句",
+    "我来说两句",
+    "精彩推荐",
+];
+
+/// Single words of menus and widgets (folded). A line whose every piece is one of them (or a
+/// number) is chrome: `微博`, `评论 图集`, `展开`, `打印 收藏`.
+const UI_WORDS: &[&str] = &[
+    "首页",
+    "分享",
+    "收藏",
+    "打印",
+    "关闭",
+    "评论",
+    "登录",
+    "注册",
+    "注册登录",
+    "搜索",
+    "下载",
+    "关注",
+    "举报",
+    "回复",
+    "更多",
+    "放大",
+    "缩小",
+    "默认",
+    "正文",
+    "微信",
+    "微博",
+    "热门",
+    "推荐",
+    "投稿",
+    "留言",
+    "点赞",
+    "转发",
+    "标签",
+    "菜单",
+    "展开",
+    "收起",
+    "导航",
+    "图集",
+    "视频",
+    "图片",
+    "直播",
+    "专题",
+    "滚动",
+    "即时",
+    "要闻",
+    "国内",
+    "国际",
+    "本地",
+    "财经",
+    "两岸",
+    "财金",
+    "检索",
+    "账户",
+    "帐户",
+    "密码",
+    "放大图片",
+    "天气",
+    "体育",
+    "娱乐",
+    "新闻中心",
+    "新闻",
+    "资讯",
+    "频道",
+    "top",
+    "qzone",
+    "news",
+    "hot",
+    "case",
+    "more",
+    "wap",
+];
 
 /// Remove chrome lines from a page.
 pub fn strip(lines: Vec<Line>) -> Vec<Line> {
@@ -19,12 +243,19 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
     for l in &lines {
         *counts.entry(l.text.as_str()).or_default() += 1;
     }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let repeated = |i: usize| lines.get(i).is_some_and(|l| counts[l.text.as_str()] >= 2);
     for (i, l) in lines.iter().enumerate() {
-        let repeated = counts[l.text.as_str()] >= 2;
-        if repeated && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
+        let first = *seen.entry(l.text.as_str()).or_insert(i);
+        // A page printed twice (a run of repeated lines) keeps its first copy; a repeated
+        // headline is no blurb (the readers choose among its copies).
+        let in_run = repeated(i) && (repeated(i + 1) || i > 0 && repeated(i - 1));
+        let kept =
+            !is_label(&l.text) && (crate::layout::headline_shaped(&l.text) || first == i && in_run);
+        if repeated(i) && !kept && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
             drop[i] = true;
         }
-        if is_notice(&l.text) {
+        if is_notice(&l.text) || is_furniture(l) || is_banner(&l.text) || is_page_marker(&l.text) {
             drop[i] = true;
         }
     }
@@ -52,12 +283,118 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
             i += 1;
         }
     }
+    // After the article: a list or comment heading and what follows it, up to the next body
+    // paragraph.
+    let mut in_list = false;
+    let mut body_seen = false;
+    for (i, l) in lines.iter().enumerate() {
+        if is_body_paragraph(&l.text) {
+            body_seen = true;
+            in_list = false;
+        } else if body_seen && is_list_heading(&l.text) {
+            in_list = true;
+        }
+        if in_list {
+            drop[i] = true;
+        }
+    }
     lines
         .into_iter()
         .zip(drop)
         .filter_map(|(l, d)| (!d).then_some(l))
         .collect()
 }
+
+/// Longest e-paper page marker line (`第A06版：要闻`), in chars.
+const PAGE_MARKER_MAX: usize = 16;
+
+/// `第A06版`, `第04版：综合`, `A3版`: an e-paper's page marker.
+fn is_page_marker(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && t[digits..].starts_with('版')
+        && text.chars().count() <= PAGE_MARKER_MAX
+}
+
+/// Longest section banner in brackets, in chars.
+const BANNER_MAX: usize = 24;
+
+/// `【深入学习贯彻党的二十大精神】`, `【资料图】`: a line that is one bracketed banner or label.
+fn is_banner(text: &str) -> bool {
+    text.strip_prefix('【')
+        .and_then(|t| t.strip_suffix('】'))
+        .is_some_and(|inner| !inner.contains(['【', '】']) && inner.chars().count() <= BANNER_MAX)
+}
+
+/// A long line with a full stop: article text.
+fn is_body_paragraph(text: &str) -> bool {
+    text.chars().count() >= 50 && text.contains('。')
+}
+
+/// `相关新闻`, `网友评论：`, `本月热门新闻`: a short line holding a list heading.
+fn is_list_heading(text: &str) -> bool {
+    let folded = fold(text);
+    folded.chars().count() <= 20
+        && !folded.contains('。')
+        && LIST_HEADINGS.iter().any(|h| folded.contains(h))
+}
+
+/// Furniture by vocabulary and shape: legal footers anywhere; navigation, sharing and widget
+/// phrases, breadcrumbs and menus in lines that are not sentences; lines without any Chinese
+/// character that are not a date.
+fn is_furniture(line: &Line) -> bool {
+    let folded = fold(&line.text).to_lowercase();
+    if FOOTER_PHRASES.iter().any(|p| folded.contains(p)) {
+        return true;
+    }
+    // A metadata line keeps its fields even beside share and print buttons.
+    if meta_line(&line.spaced).is_some_and(|m| m.says_something()) {
+        return false;
+    }
+    if !line.text.chars().any(is_cjk) {
+        return meta_line(&line.spaced).is_none();
+    }
+    let sentence = folded.contains(['。', ',', ';', '、']) || folded.chars().count() > 80;
+    if sentence {
+        return false;
+    }
+    if NAV_PHRASES.iter().any(|p| folded.contains(p)) {
+        return true;
+    }
+    // A breadcrumb (`首页 > 新闻中心 > 正文`, `安徽网 » 公益头条`) or a bar of links
+    // (`首页 | 检索 | 加入收藏 | 简体`).
+    if folded.contains(['>', '»', '＞']) || folded.matches(['|', '｜']).count() >= NAV_BAR_MIN {
+        return true;
+    }
+    is_menu(&fold(&line.spaced).to_lowercase())
+}
+
+/// Every piece of the line is a menu or widget word, or a number.
+fn is_menu(folded_spaced: &str) -> bool {
+    let pieces: Vec<&str> = folded_spaced
+        .split(|c: char| c.is_whitespace() || "|/·•[]【】()".contains(c))
+        .map(|p| p.trim_matches([':', '：']))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let widget =
+        |p: &&str| UI_WORDS.contains(p) || p.chars().all(|c| c.is_ascii_digit() || c == '+');
+    let widgets = pieces.iter().filter(|p| widget(p)).count();
+    // Every piece a widget word, or a bar of short channel names most of which are
+    // (`首页 新闻 天中`).
+    !pieces.is_empty()
+        && (widgets == pieces.len()
+            || pieces.len() >= MENU_PIECES_MIN
+                && pieces.iter().all(|p| p.chars().count() <= MENU_PIECE_MAX)
+                && widgets * 2 >= pieces.len())
+}
+
+/// A bar of channel names has at least this many pieces…
+const MENU_PIECES_MIN: usize = 3;
+/// …of at most this many characters each.
+const MENU_PIECE_MAX: usize = 4;
 
 /// `编辑推荐:` — a few characters and a colon, nothing else.
 fn is_label(text: &str) -> bool {
@@ -86,7 +423,9 @@ fn is_notice(text: &str) -> bool {
 /// A list item (`- …`, `· …`, `• …`) or a line ending in a date (`… 2024-05-01`, `… 05-01`).
 fn is_link_item(text: &str) -> bool {
     let bullet = text.starts_with(['-', '·', '•', '*', '●', '▪', '►']);
-    bullet || ends_with_date(text)
+    // A credit in a bulleted footer (`• 责任编辑：王明`) is no link.
+    let credit = meta_line(text).is_some_and(|m| !m.credits.is_empty());
+    (bullet || ends_with_date(text)) && !credit
 }
 
 fn ends_with_date(text: &str) -> bool {
@@ -117,6 +456,7 @@ mod tests {
             start: 0,
             end: 0,
             blank_before: false,
+            break_before: false,
             indent: false,
             phrase_gap: false,
             spaced: text.to_owned(),
@@ -140,6 +480,7 @@ mod tests {
             line("全区持证社工近1200人。"),
             line("编辑推荐:"),
             line("某某网友情提示:阅读完请到论坛交流学习"),
+            line("首頁 新聞 天中"),
             line("最新资讯"),
             line("- 某县社工证奖励申请通知"),
             line("- 某市社会工作者证书补贴通知"),
@@ -165,6 +506,14 @@ mod tests {
             line("青少年暑期营开营 2024-04-20"),
         ];
         assert_eq!(texts(strip(page)), ["正文一句话。"]);
+    }
+
+    #[test]
+    fn e_paper_page_markers() {
+        assert!(is_page_marker("第A06版"));
+        assert!(is_page_marker("第04版：综合"));
+        assert!(!is_page_marker("第3版社区新闻刊登了这件事的全过程报道"));
+        assert!(!is_page_marker("第十五个国际社工日"));
     }
 
     #[test]

@@ -1,7 +1,12 @@
 //! Page layout: the physical lines of a page, normalised, with the cues the splitter reads
 //! (blank line before, indentation, byte span), and what kind of line each one is.
 
-use shegong_text::{clean_chars, ends_sentence, fold, is_cjk, normalize_line};
+use crate::credit::{credit_line, dateline};
+use crate::meta::meta_line;
+use shegong_text::{
+    clean_chars, ends_sentence, fold, is_cjk, normalize_line, remove_pinyin_annotations,
+    repair_mojibake, widen_punctuation,
+};
 
 /// One non-empty physical line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +17,9 @@ pub struct Line {
     pub end: usize,
     /// A blank line precedes it (only meaningful on single-spaced pages; see [`lines`]).
     pub blank_before: bool,
+    /// A wider gap precedes it than the page's paragraphs get (two or more blank lines where
+    /// paragraphs have at most one): the page starts something new here.
+    pub break_before: bool,
     /// The raw line starts with whitespace (a paragraph indent).
     pub indent: bool,
     /// The raw line separates phrases with spaces (`提高站位 端正态度`), as headlines do.
@@ -32,33 +40,71 @@ pub fn lines(page: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut blank = false;
+    let mut empty_run = 0;
     for raw in page.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
         let cleaned = clean_chars(raw);
-        let text = normalize_line(&cleaned);
+        let cleaned = strip_junk_prefix(&cleaned);
+        let text = normalize_line(cleaned);
         // Lines without a letter or digit (stray quotes, rules) carry nothing.
         if !text.chars().any(char::is_alphanumeric) {
             blank = true;
+            if cleaned.trim().is_empty() {
+                empty_run += 1;
+            }
             continue;
         }
         let indent = cleaned.starts_with([' ', '\t']);
         out.push(Line {
-            phrase_gap: has_phrase_gap(&cleaned),
-            spaced: cleaned.split_whitespace().collect::<Vec<_>>().join(" "),
+            phrase_gap: has_phrase_gap(cleaned),
+            spaced: repair_mojibake(&widen_punctuation(&remove_pinyin_annotations(cleaned)))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
             text,
             start,
             end: start + raw.trim_end_matches(['\n', '\r']).len(),
             blank_before: blank && !out.is_empty(),
+            break_before: empty_run >= 2 && !out.is_empty(),
             indent,
         });
         blank = false;
+        empty_run = 0;
+    }
+    // Wide gaps mark articles only where they are rare.
+    let breaks = out.iter().filter(|l| l.break_before).count();
+    if breaks > BREAKS_MAX || breaks * 4 > out.len() {
+        out.iter_mut().for_each(|l| l.break_before = false);
     }
     let with_blank = out.iter().filter(|l| l.blank_before).count();
     if out.len() > 4 && with_blank * 10 > out.len() * 6 {
         out.iter_mut().for_each(|l| l.blank_before = false);
     }
     out
+}
+
+/// Most wide gaps a page may have for them to mark its articles.
+const BREAKS_MAX: usize = 8;
+
+/// Least number of pieces of ASCII noise that forum software scatters before a line's text
+/// (`! w7 ?, A! M1 F2 H; z" R0 I! a4 i一、施工期間`).
+const JUNK_PIECES_MIN: usize = 5;
+
+/// The line without the ASCII noise some forum pages put before the text: at least
+/// [`JUNK_PIECES_MIN`] pieces of one to three ASCII characters before the first CJK character.
+fn strip_junk_prefix(line: &str) -> &str {
+    let Some(at) = line.find(|c: char| is_cjk(c)) else {
+        return line;
+    };
+    let pieces: Vec<&str> = line[..at].split_whitespace().collect();
+    let junk =
+        pieces.len() >= JUNK_PIECES_MIN && pieces.iter().all(|p| p.is_ascii() && p.len() <= 3);
+    if junk {
+        &line[at..]
+    } else {
+        line
+    }
 }
 
 /// Two runs of at least two CJK characters separated by spaces: headline phrasing. OCR noise
@@ -115,64 +161,6 @@ pub fn is_lead_opening(text: &str) -> bool {
     }
 }
 
-/// Labels of web-page metadata lines (`来源：杭州日报`, `发布时间：2024年7月3日`, `【责任编辑：王明】`).
-const META_LABELS: [&str; 9] = [
-    "来源",
-    "发布时间",
-    "发布日期",
-    "时间",
-    "作者",
-    "编辑",
-    "责任编辑",
-    "稿源",
-    "出处",
-];
-
-/// A metadata line of a web page: its source if it names one. `None` when the line is not one.
-pub fn meta_line(text: &str) -> Option<Option<String>> {
-    if text.chars().count() > 80 {
-        return None;
-    }
-    let folded = fold(text);
-    let t = folded.trim_start_matches(['【', '[', '(', '（']);
-    let starts = META_LABELS.iter().any(|l| {
-        t.strip_prefix(l)
-            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-    });
-    if !starts {
-        return None;
-    }
-    // The source, wherever it stands on the line (after 发布时间 … 来源：X).
-    let source = ["来源", "稿源", "出处"].iter().find_map(|label| {
-        let at = folded.find(label)?;
-        let rest = folded[at + label.len()..]
-            .trim_start()
-            .trim_start_matches([':', '：'])
-            .trim_start();
-        let value: String = rest
-            .chars()
-            .take_while(|c| {
-                !c.is_whitespace() && !matches!(c, '】' | ']' | '）' | ')' | '，' | ',')
-            })
-            .collect();
-        // Back to the original script: the same char span in the original text.
-        let start = folded[..at + label.len()].chars().count();
-        let skip = rest.len();
-        let offset = folded[at + label.len()..].len() - skip;
-        let from = start
-            + folded[at + label.len()..at + label.len() + offset]
-                .chars()
-                .count();
-        let original: String = text
-            .chars()
-            .skip(from)
-            .take(value.chars().count())
-            .collect();
-        (!original.is_empty()).then_some(original)
-    });
-    Some(source)
-}
-
 /// Source attribution at the end of a text: `（据中新网甘肃）` → `中新网甘肃`, with the text before it.
 pub fn trailing_source(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_end();
@@ -186,9 +174,22 @@ pub fn trailing_source(text: &str) -> Option<(&str, &str)> {
         .then(|| (t[..open].trim_end(), source))
 }
 
-/// A photo caption ends with a credit: `（马爱彬/摄）`, `（摄影 王某）`.
+/// Longest name after `拍摄：` at the end of a caption, in chars.
+const PHOTOGRAPHER_MAX: usize = 4;
+
+/// A photo caption ends with a credit: `（马爱彬/摄）`, `（摄影 王某）`, `…揭牌 拍摄：林鸿昕`.
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim_end();
+    if let Some((_, name)) = t.rsplit_once(['：', ':']) {
+        let label = t[..t.len() - name.len()].trim_end_matches(['：', ':']);
+        let n = name.chars().count();
+        if (label.ends_with("拍摄") || label.ends_with("摄影"))
+            && (2..=PHOTOGRAPHER_MAX).contains(&n)
+            && name.chars().all(is_cjk)
+        {
+            return true;
+        }
+    }
     let Some(inner) = t.strip_suffix('）').or_else(|| t.strip_suffix(')')) else {
         return false;
     };
@@ -199,20 +200,16 @@ pub fn is_caption(text: &str) -> bool {
     credit.ends_with('摄') || credit.contains("摄影") || credit.contains("/摄")
 }
 
-/// A byline: `记者 王薇`, `□记者 沈艺飞`, `本报记者 …`, `通讯员 …`, `文/图 …`.
-pub fn byline(text: &str) -> Option<String> {
-    let t = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim();
-    let n = t.chars().count();
-    if n > 30 || t.contains(['。', '，', '：', ':']) {
-        return None;
-    }
-    let t2 = t.strip_prefix("本报").unwrap_or(t);
-    ["记者", "通讯员", "文/", "图/", "文 /", "撰稿"]
-        .iter()
-        .any(|p| t2.starts_with(p))
-        .then(|| t.to_owned())
+/// A byline: a line that only credits people (`记者 王薇`, `□记者 沈艺飞`, `本报记者 …`,
+/// `通讯员 …`, `文/图 …`, `编辑 唐峥 校对 李立军`), without its leading marks.
+pub fn byline(spaced: &str) -> Option<String> {
+    credit_line(spaced).then(|| {
+        spaced
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && !"（(【[".contains(c))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// Could this line be (part of) a headline: short, no full stop, not ending mid-clause.
@@ -224,17 +221,27 @@ pub fn headline_shaped(text: &str) -> bool {
         && !last.is_some_and(|c| matches!(c, '，' | ',' | '、' | '；' | ';' | '…'))
         && !last.is_some_and(|c| ends_sentence(c) && !matches!(c, '？' | '?' | '！' | '”' | '」'))
         && byline(text).is_none()
+        && dateline(text).is_none()
+        && meta_line(text).is_none()
         && trailing_source(text).is_none()
         && !is_caption(text)
         && !is_list_item(text)
         && !is_form_field(text)
-        && !text.starts_with(['（', '(', '【', '['])
+        && (!text.starts_with(['（', '(', '【', '[']) || opens_with_tag(text))
         && !text
             .chars()
             .take(2)
             .any(|c| matches!(c, '，' | '、' | '。' | '；'))
         && !text.ends_with(['·', '•'])
         && !is_lead_opening(text)
+}
+
+/// `【沙溪圣狮】“齐参与”社区互助会`: a short tag in brackets before a headline (a banner alone
+/// in brackets is no headline).
+fn opens_with_tag(text: &str) -> bool {
+    text.strip_prefix('【')
+        .and_then(|rest| rest.split_once('】'))
+        .is_some_and(|(tag, after)| tag.chars().count() <= 12 && after.chars().count() >= 4)
 }
 
 /// `1.小伤口…`, `2、…`, `（一）…`, `一、…`: items of a numbered list.
@@ -250,14 +257,25 @@ pub fn is_list_item(text: &str) -> bool {
     }
 }
 
-/// `活动时间：每周三中午12点`: a short label, a colon and a value. A place before the colon
-/// (`拱墅区：…`) is a headline's kicker, not a label.
+/// Words of form labels (folded): `活动时间：…`, `报名电话：…`, `服务对象：…`.
+const FORM_WORDS: &[&str] = &[
+    "时间", "地点", "地址", "电话", "内容", "对象", "方式", "主题", "日期", "人员", "单位", "费用",
+    "名称", "要求", "路线", "类型", "范围", "条件", "邮箱", "网址", "联系", "报名", "截止",
+];
+
+/// Longest value of a form field that has no form word in its label, in chars.
+const FORM_VALUE_MAX: usize = 6;
+
+/// `活动时间：每周三中午12点`: a short label, a colon and a value. A label naming a place, an
+/// office or a person before a clause (`天津：构建服务体系`, `社局：优化数据库`) is a headline's
+/// kicker, not a form field.
 fn is_form_field(text: &str) -> bool {
     text.split_once(['：', ':']).is_some_and(|(label, value)| {
+        let label = fold(label);
         !value.is_empty()
-            && label.chars().count() <= 4
-            && !label.ends_with(['区', '县', '市', '省', '镇', '乡', '村', '州', '盟', '旗'])
-            && !label.ends_with("街道")
+            && label.chars().count() <= 6
+            && (FORM_WORDS.iter().any(|w| label.contains(w))
+                || value.chars().count() <= FORM_VALUE_MAX)
     })
 }
 
@@ -286,6 +304,10 @@ mod tests {
     fn captions_and_bylines() {
         assert!(is_caption("驻站社工王萍花化身“带货主播”（马爱彬/摄）"));
         assert!(!is_caption("社区党群服务中心（我嘉·邻里中心）"));
+        assert!(is_caption(
+            "2021年7月2日，某镇社会工作服务站落地揭牌拍摄：林鸿昕"
+        ));
+        assert!(!is_caption("活动时间：每周三"));
         assert_eq!(byline("�记者 王薇").as_deref(), Some("记者 王薇"));
         assert_eq!(byline("本报记者 李明").as_deref(), Some("本报记者 李明"));
         assert_eq!(byline("记者发现，这里的老人很多。"), None);
@@ -301,23 +323,14 @@ mod tests {
         assert!(!headline_shaped("2.黄金4分钟由具有急救专业知识的"));
         assert!(!headline_shaped("活动时间：每周三中午12点"));
         assert!(headline_shaped("四川天府新区青龙街道：用社工力量服务居民"));
+        assert!(headline_shaped("天津：构建“街道+社工站+社区”服务体系"));
+        assert!(headline_shaped("社局：優化數據庫尋隱蔽獨居長者"));
+        assert!(headline_shaped("【沙溪圣狮】“齐参与，齐欢乐”社区互助会"));
+        assert!(!headline_shaped("【深入学习贯彻党的二十大精神】"));
+        assert!(!headline_shaped("报名电话：12345678"));
         assert!(!headline_shaped("（老西门街道社区食堂内）"));
         assert!(!headline_shaped("用，在市卫生健康委指导下"));
         assert!(!headline_shaped("老西门·"));
-    }
-
-    #[test]
-    fn meta_lines() {
-        assert_eq!(
-            meta_line("发布时间：2024年7月3日  来源：杭州日报"),
-            Some(Some("杭州日报".into()))
-        );
-        assert_eq!(
-            meta_line("來源：深圳特區報　2024-06-18 09:30"),
-            Some(Some("深圳特區報".into()))
-        );
-        assert_eq!(meta_line("【責任編輯：王明】"), Some(None));
-        assert_eq!(meta_line("来源于群众，服务于群众。"), None);
     }
 
     #[test]
@@ -332,11 +345,25 @@ mod tests {
     }
 
     #[test]
+    fn forum_noise_before_text_is_dropped() {
+        let ls = lines("! w7 ?, A! M1 F2 H; z\" R0 I! a4 i一、施工期間道路封閉\n");
+        assert_eq!(ls[0].text, "一、施工期間道路封閉");
+        assert_eq!(strip_junk_prefix("AED 的操作"), "AED 的操作");
+    }
+
+    #[test]
     fn phrase_gaps() {
         assert!(has_phrase_gap("提高站位 端正态度 学以致用"));
         assert!(!has_phrase_gap("民 勤 县 重 兴"));
         assert!(!has_phrase_gap("建设。 该体系为社区工作者"));
         assert!(!has_phrase_gap("全县总面积 1.59 万平方公里"));
+    }
+
+    #[test]
+    fn wide_gaps_break_where_they_are_rare() {
+        let page = "第一篇第一行\n第一篇第二行\n\n\n第二篇第一行\n\n第二篇第二行\n";
+        let ls = lines(page);
+        assert!(ls[2].break_before && !ls[3].break_before && !ls[1].break_before);
     }
 
     #[test]

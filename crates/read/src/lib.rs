@@ -9,12 +9,24 @@
 //!
 //! 1. **front matter** — an optional `---` block (`date`, `source`, `title`, `region`, `url`)
 //!    whose values override what the page gives;
-//! 2. **layout** — the page's physical lines, each normalised, with the cues the splitter
-//!    reads: indent, blank lines, line widths, bylines, source attributions, captions, metadata
-//!    lines, headline-shaped lines;
-//! 3. **chrome** — site navigation, repeated blurbs, link lists and notices removed by shape;
-//! 4. **split** — lines classified into paragraphs, headline groups and attributions, cut into
-//!    articles at hard boundaries and at topic shifts, each headline attached to its body.
+//! 2. **layout** — the page's physical lines, each normalised, with the cues the readers
+//!    use: indent, blank lines and wider gaps, line widths, source attributions, captions,
+//!    headline-shaped lines;
+//! 3. **news conventions** — datelines (`本报讯`, `新华社南宁10月29日电`) that open a lead and
+//!    start an article, credit lines and bracketed credits (`记者 王明 通讯员 李华`) that go to the
+//!    byline, web metadata lines (`发布时间：… 来源：…`) with their source, date and credits;
+//! 4. **chrome** — site navigation, breadcrumbs, share and comment widgets, legal footers,
+//!    repeated blurbs, link lists and notices, removed by shape and by the general vocabulary of
+//!    web furniture;
+//! 5. **reading** — a page whose paragraphs stand in whole lines is a saved web page: one
+//!    article, its headline above the metadata line or the body, the site's furniture after
+//!    it dropped. Any other page is a newspaper page: lines classified into paragraphs,
+//!    headline groups and attributions, cut into articles at hard boundaries (datelines,
+//!    sources, bylines, wide gaps, wide headlines) and at topic shifts, each headline attached
+//!    to its body.
+//!
+//! The dateline stays at the start of the lead text, where extraction reads its place and
+//! date; its credit is copied to the byline with every other credit of the article.
 //!
 //! ```
 //! let page = "社区社工站揭牌\n\n近日，某街道社工站正式揭牌成立，为居民提供服务。\n";
@@ -26,10 +38,15 @@
 #![warn(missing_docs)]
 
 mod chrome;
+mod credit;
+mod draft;
 mod frontmatter;
 mod layout;
+mod meta;
 mod split;
+mod web;
 
+pub use credit::CREDIT_ROLES;
 use shegong_article::{Article, DateInfo, Region};
 
 /// The articles of one decoded page, with what its front matter sets applied. `file` names the

@@ -12,12 +12,16 @@
 //!    and blank-line adhesion.
 
 use crate::chrome;
+use crate::credit::{bracketed_credits, dateline};
+use crate::draft::{finish, push_line, Draft, Item, Para};
 use crate::layout::{
-    byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, meta_line,
-    trailing_source, Line,
+    byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, trailing_source,
+    Line,
 };
-use shegong_article::{Article, DateInfo, Span};
-use shegong_text::{ends_sentence, find_dates, fold, is_cjk};
+use crate::meta::meta_line;
+use crate::web::{is_web_layout, read_web_page};
+use shegong_article::Article;
+use shegong_text::{ends_sentence, fold, is_cjk, repair_mojibake};
 use std::collections::HashMap;
 
 /// Below these similarities of the text on both sides of a possible boundary, the two sides are
@@ -26,33 +30,11 @@ use std::collections::HashMap;
 const SHIFT_AT_HEADLINE: f32 = 0.05;
 const SHIFT_AT_LEAD: f32 = 0.08;
 const SHIFT_ELSEWHERE: f32 = 0.025;
+/// A paragraph merely set off by a blank line is most often the same article's next one: only
+/// text that shares next to nothing with what came before starts a new article there.
+const SHIFT_AT_SET_OFF: f32 = 0.003;
 /// Column width differences (in chars) that count as a change of column.
 const WIDTH_CHANGE: usize = 2;
-
-/// A body paragraph.
-#[derive(Debug, Clone)]
-struct Para {
-    text: String,
-    lines: Vec<usize>,
-}
-
-/// What the page is made of, in order.
-#[derive(Debug, Clone)]
-enum Item {
-    Para(Para),
-    Head(Vec<usize>),
-    Byline(usize),
-    Source {
-        line: usize,
-        name: String,
-    },
-    Caption(Para),
-    /// A web page's metadata line (来源, 发布时间, 责任编辑): not body text.
-    Meta {
-        line: usize,
-        source: Option<String>,
-    },
-}
 
 /// Split one decoded page (without front matter) into articles. `file` names the page;
 /// `offset` is where `page` starts in the decoded file (for spans).
@@ -60,6 +42,9 @@ pub fn split_page(file: &str, page: &str, offset: usize) -> Vec<Article> {
     let ls = chrome::strip(lines(page));
     if ls.is_empty() {
         return Vec::new();
+    }
+    if is_web_layout(&ls) {
+        return read_web_page(file, &ls, offset);
     }
     let widths = local_widths(&ls);
     let items = classify(&ls, &widths);
@@ -98,7 +83,7 @@ fn caption_lines(ls: &[Line]) -> Vec<bool> {
             if ls[j].blank_before
                 || ls[j].indent
                 || prev.chars().next_back().is_some_and(ends_sentence)
-                || byline(prev).is_some()
+                || byline(&ls[j - 1].spaced).is_some()
                 || trailing_source(prev).is_some()
                 || i - j >= 6
             {
@@ -116,7 +101,10 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut para: Option<Para> = None;
     let flush = |para: &mut Option<Para>, items: &mut Vec<Item>| {
-        if let Some(p) = para.take() {
+        if let Some(mut p) = para.take() {
+            // Mojibake brackets and quotes may open and close on different lines.
+            p.text = repair_mojibake(&p.text);
+            p.spaced = repair_mojibake(&p.spaced);
             items.push(if is_caption(&p.text) {
                 Item::Caption(p)
             } else {
@@ -131,7 +119,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             if !captions[i.saturating_sub(1)] || i == 0 {
                 flush(&mut para, &mut items);
             }
-            push_line(&mut para, i, text);
+            push_line(&mut para, i, text, &line.spaced);
             if is_caption(text) {
                 flush(&mut para, &mut items);
             }
@@ -139,7 +127,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
         }
         if let Some((body, name)) = trailing_source(text) {
             if !body.is_empty() {
-                push_line(&mut para, i, body);
+                push_line(&mut para, i, body, body);
             }
             flush(&mut para, &mut items);
             items.push(Item::Source {
@@ -148,14 +136,20 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             });
             continue;
         }
-        if byline(text).is_some() {
+        // A dateline opens a lead: a new paragraph, never a headline or a byline.
+        if dateline(&line.spaced).is_some() {
+            flush(&mut para, &mut items);
+            push_line(&mut para, i, text, &line.spaced);
+            continue;
+        }
+        if byline(&line.spaced).is_some() {
             flush(&mut para, &mut items);
             items.push(Item::Byline(i));
             continue;
         }
-        if let Some(source) = meta_line(&line.spaced) {
+        if let Some(meta) = meta_line(&line.spaced) {
             flush(&mut para, &mut items);
-            items.push(Item::Meta { line: i, source });
+            items.push(Item::Meta { line: i, meta });
             continue;
         }
         let after_marker = para.is_none()
@@ -164,8 +158,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
                 Some(Item::Source { .. } | Item::Head(_) | Item::Byline(_) | Item::Caption(_))
             );
         let prev_ended = para.as_ref().is_none_or(|p| {
-            p.text.chars().next_back().is_some_and(ends_sentence)
-                || line.blank_before && last_line_short(ls, widths, p)
+            ends_a_paragraph(&p.text) || line.blank_before && last_line_short(ls, widths, p)
         });
         let shape = headline_shaped(text)
             && (!line.indent || i == 0)
@@ -184,6 +177,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
         if shape
             && in_group
             && !line.blank_before
+            && !line.break_before
             && (!clause || subtitle)
             && (wide || narrow || line.phrase_gap || fresh_next || subtitle)
         {
@@ -192,7 +186,7 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
                 continue;
             }
         }
-        let isolated = line.blank_before && fresh_next;
+        let isolated = (line.blank_before || line.break_before) && fresh_next;
         if shape
             && prev_ended
             && !clause
@@ -209,19 +203,79 @@ fn classify(ls: &[Line], widths: &[usize]) -> Vec<Item> {
             items.push(Item::Head(vec![i]));
             continue;
         }
+        // The last word of a credit broken over lines (`新华社记者 许畅` / `摄`) stays with it.
+        if para.is_some() && matches!(text, "摄" | "报道" | "摄影" | "报导") {
+            push_line(&mut para, i, text, &line.spaced);
+            continue;
+        }
         // Body line: a new paragraph after an indent, a blank line, or a short line ending a sentence.
         if let Some(p) = &para {
             let short = last_line_short(ls, widths, p);
-            let ended = p.text.chars().next_back().is_some_and(ends_sentence);
+            let ended = ends_a_paragraph(&p.text);
             let set_off = line.blank_before && (ended || short);
-            if line.indent || set_off || (ended && (short || column_changes(ls, p, i))) {
+            // A bracket left open (a credit broken over lines) holds the paragraph together.
+            let open = open_bracket(&p.text);
+            if line.break_before
+                || !open
+                    && (line.indent || set_off || (ended && (short || column_changes(ls, p, i))))
+            {
                 flush(&mut para, &mut items);
             }
         }
-        push_line(&mut para, i, text);
+        push_line(&mut para, i, text, &line.spaced);
     }
     flush(&mut para, &mut items);
     items
+}
+
+/// Does a paragraph end here: a sentence end, or a bracketed credit or note after one
+/// (`…建设。（记者车荣华）`)?
+fn ends_a_paragraph(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.chars().next_back().is_some_and(ends_sentence) {
+        return true;
+    }
+    let Some(inner) = t.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    inner[..open].chars().next_back().is_some_and(ends_sentence)
+        || !bracketed_credits(&t[open..]).is_empty()
+}
+
+/// Does this item close an article: a source attribution (`（据…）`), or a paragraph ending
+/// with its credit (`…建设。（记者车荣华）`)?
+fn ends_article(item: &Item) -> bool {
+    match item {
+        Item::Source { .. } => true,
+        Item::Para(p) => p
+            .spaced
+            .trim_end()
+            .ends_with(['）', ')'])
+            .then(|| p.spaced.rfind(['（', '(']))
+            .flatten()
+            .is_some_and(|open| !bracketed_credits(&p.spaced[open..]).is_empty()),
+        _ => false,
+    }
+}
+
+/// A credit for a photo: it ends with 摄 (`本报记者 孙震 摄`, `记者许畅摄`).
+fn is_photo_credit(text: &str) -> bool {
+    text.trim_end().ends_with('摄')
+}
+
+/// Is a bracket opened and not closed in this text? The PDF font mojibake of a bracket
+/// before a credit (`渊记者`) counts as one.
+fn open_bracket(text: &str) -> bool {
+    let mojibake_opens = text
+        .match_indices('渊')
+        .filter(|(at, c)| crate::credit::starts_with_role(&text[at + c.len()..]))
+        .count();
+    let opens = text.matches(['（', '(']).count() + mojibake_opens;
+    let closes = text.matches(['）', ')', '冤']).count();
+    opens > closes
 }
 
 /// The wider of the column widths just before and just after line `i` (median of up to five
@@ -262,8 +316,10 @@ fn next_is_fresh(ls: &[Line], widths: &[usize], i: usize) -> bool {
     let w = widths[i + 1];
     n.indent
         || n.blank_before
-        || byline(&n.text).is_some()
+        || n.break_before
+        || byline(&n.spaced).is_some()
         || meta_line(&n.spaced).is_some()
+        || dateline(&n.spaced).is_some()
         || trailing_source(&n.text).is_some_and(|(body, _)| body.is_empty())
         || headline_shaped(&n.text)
             && (n.len() >= w + 3
@@ -271,22 +327,6 @@ fn next_is_fresh(ls: &[Line], widths: &[usize], i: usize) -> bool {
                 || n.phrase_gap
                 || n.text.ends_with(['：', ':'])
                 || i + 2 == ls.len())
-}
-
-fn push_line(para: &mut Option<Para>, i: usize, text: &str) {
-    let p = para.get_or_insert_with(|| Para {
-        text: String::new(),
-        lines: Vec::new(),
-    });
-    let a = p.text.chars().next_back();
-    let b = text.chars().next();
-    if let (Some(a), Some(b)) = (a, b) {
-        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
-            p.text.push(' ');
-        }
-    }
-    p.text.push_str(text);
-    p.lines.push(i);
 }
 
 /// A stretch of the page between article boundaries.
@@ -306,12 +346,17 @@ enum Part {
         hard: bool,
         head: Option<Vec<usize>>,
         byline: Option<usize>,
+        /// Only a blank line after a sentence suggests it (no headline, no change of column).
+        set_off: bool,
     },
 }
 
 /// Below this many chars of text after a possible boundary, there is too little to tell a
 /// topic shift: the boundary is not taken.
 const MIN_SHIFT_TEXT: usize = 80;
+/// Below this many chars of text before a possible boundary, what came before is an opening
+/// (a scene, a quote) rather than a whole article: the boundary is not taken.
+const MIN_ARTICLE_TEXT: usize = 120;
 
 /// Decide the boundaries: hard ones always split, possible ones only at topic shifts.
 fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
@@ -328,6 +373,7 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                 hard: true,
                 head,
                 byline,
+                ..
             } => {
                 if let Some(left) = acc.take() {
                     blocks.push(Block::Text(left));
@@ -340,7 +386,10 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                 }
             }
             Part::Cut {
-                hard: false, head, ..
+                hard: false,
+                head,
+                set_off,
+                ..
             } => {
                 // The text after the cut: up to the next cut, or further (never past a hard
                 // cut) until there is enough to compare.
@@ -361,11 +410,15 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                     .is_some_and(is_lead_opening)
                 {
                     SHIFT_AT_LEAD
+                } else if *set_off {
+                    SHIFT_AT_SET_OFF
                 } else {
                     SHIFT_ELSEWHERE
                 };
                 let shift = acc.as_ref().is_some_and(|left| {
-                    text_len(&right) >= MIN_SHIFT_TEXT && similarity(left, &right, &idf) < bar
+                    text_len(&right) >= MIN_SHIFT_TEXT
+                        && text_len(left) >= MIN_ARTICLE_TEXT
+                        && similarity(left, &right, &idf) < bar
                 });
                 if shift {
                     if let Some(left) = acc.take() {
@@ -406,6 +459,18 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
     };
     let is_head: Vec<bool> = items.iter().map(|it| matches!(it, Item::Head(_))).collect();
     for (k, item) in items.into_iter().enumerate() {
+        // A wide gap on the page: a new article starts here.
+        let gap = first_line(std::slice::from_ref(&item)).is_some_and(|i| ls[i].break_before);
+        if gap && !(run.is_empty() && parts.is_empty()) {
+            push_run(&mut run, &mut parts);
+            parts.push(Part::Cut {
+                hard: true,
+                head: None,
+                byline: None,
+                set_off: false,
+            });
+            prev_width = None;
+        }
         match item {
             Item::Head(group) => {
                 let stacked =
@@ -414,14 +479,15 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     let cw = column_width(ls, i);
                     cw > 0 && ls[i].len() >= cw + 3
                 });
-                let after_source = matches!(run.last(), Some(Item::Source { .. }))
+                let after_source = run.last().is_some_and(ends_article)
                     || run.is_empty()
                         && matches!(
                             parts.last(),
                             Some(Part::Cut {
                                 hard: true,
                                 head: None,
-                                byline: None
+                                byline: None,
+                                ..
                             })
                         );
                 let at_edge = k == 0 || k + 1 == n_items;
@@ -430,15 +496,19 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     hard: wide || after_source || at_edge || stacked,
                     head: Some(group),
                     byline: None,
+                    set_off: false,
                 });
                 prev_width = None;
             }
+            // A photo credit (`新华社记者 许畅 摄`) closes the caption before it.
+            Item::Byline(i) if is_photo_credit(&ls[i].text) && !run.is_empty() => run.push(item),
             Item::Byline(i) => {
                 push_run(&mut run, &mut parts);
                 parts.push(Part::Cut {
                     hard: true,
                     head: None,
                     byline: Some(i),
+                    set_off: false,
                 });
                 prev_width = None;
             }
@@ -449,8 +519,34 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                     hard: true,
                     head: None,
                     byline: None,
+                    set_off: false,
                 });
                 prev_width = None;
+            }
+            // A headline-shaped line right before a dateline is that article's headline (or a
+            // caption of the article before): the boundary is certain.
+            Item::Para(ref p) if dateline(&p.spaced).is_some() && run.is_empty() => {
+                if let Some(Part::Cut { hard, .. }) = parts.last_mut() {
+                    *hard = true;
+                }
+                prev_width = para_width(ls, p);
+                run.push(item);
+            }
+            Item::Para(ref p) if dateline(&p.spaced).is_some() && run.iter().any(is_para) => {
+                // A dateline opens a new article: what follows the text before it (a caption,
+                // a metadata line) goes with the new one.
+                let keep = run.iter().rposition(is_para).map_or(0, |k| k + 1);
+                let moved = run.split_off(keep);
+                push_run(&mut run, &mut parts);
+                parts.push(Part::Cut {
+                    hard: true,
+                    head: None,
+                    byline: None,
+                    set_off: false,
+                });
+                run = moved;
+                prev_width = para_width(ls, p);
+                run.push(item);
             }
             Item::Para(ref p) => {
                 let w = para_width(ls, p);
@@ -464,6 +560,7 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
                         hard: false,
                         head: None,
                         byline: None,
+                        set_off: !width_change,
                     });
                 }
                 if w.is_some() {
@@ -478,6 +575,10 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
     parts
 }
 
+fn is_para(item: &Item) -> bool {
+    matches!(item, Item::Para(_))
+}
+
 fn text_len(items: &[Item]) -> usize {
     items
         .iter()
@@ -490,12 +591,14 @@ fn text_len(items: &[Item]) -> usize {
 
 /// A rejected soft headline is a subhead inside the article: keep it as its own paragraph.
 fn subhead(ls: &[Line], group: &[usize]) -> Para {
+    let text = group
+        .iter()
+        .map(|&i| ls[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     Para {
-        text: group
-            .iter()
-            .map(|&i| ls[i].text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        spaced: text.clone(),
+        text,
         lines: group.to_vec(),
     }
 }
@@ -606,14 +709,6 @@ fn profile(items: &[Item]) -> HashMap<(char, char), f32> {
     m
 }
 
-/// An article being put together.
-#[derive(Debug, Default)]
-struct Draft {
-    items: Vec<Item>,
-    title: Vec<Vec<usize>>,
-    bylines: Vec<usize>,
-}
-
 fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<Article> {
     // Headline groups printed one after another form one group (a kicker, a title, ...).
     let mut merged: Vec<Block> = Vec::new();
@@ -639,7 +734,7 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
     let mut after = matches!(last_non_byline, Some(Block::Head(_)));
     for w in blocks.windows(2) {
         if let (Block::Text(t), Block::Head(_)) = (&w[0], &w[1]) {
-            if matches!(t.last(), Some(Item::Source { .. })) {
+            if t.last().is_some_and(ends_article) {
                 after = true;
             }
         }
@@ -663,7 +758,25 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
         match block {
             Block::Text(_) => {}
             Block::Byline(i) => {
-                let directly_before_text = matches!(blocks.get(pos + 1), Some(Block::Text(_)));
+                // A byline goes with the text right after it, unless that text closes an
+                // article (`（据…）`) or opens one with a credited dateline of its own: then it
+                // closes the text before.
+                let directly_before_text = match blocks.get(pos + 1) {
+                    Some(Block::Text(items)) => {
+                        let credited = items
+                            .iter()
+                            .find(|it| !matches!(it, Item::Caption(_)))
+                            .is_some_and(|it| match it {
+                                Item::Source { .. } => true,
+                                Item::Para(p) => {
+                                    dateline(&p.spaced).is_some_and(|d| d.credit.is_some())
+                                }
+                                _ => false,
+                            });
+                        !(credited && prev.is_some())
+                    }
+                    _ => false,
+                };
                 let target = match (prev, next) {
                     (_, Some(n)) if directly_before_text => n,
                     (Some(p), _) => p,
@@ -673,9 +786,16 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
                 drafts[target].bylines.push(*i);
             }
             Block::Head(group) => {
+                // The text before ends its article: with a source or credit, or a byline
+                // line after it.
                 let ends_with_source = prev
-                    .is_some_and(|p| matches!(drafts[p].items.last(), Some(Item::Source { .. })))
-                    && matches!(blocks.get(pos.wrapping_sub(1)), Some(Block::Text(_)));
+                    .is_some_and(|p| drafts[p].items.last().is_some_and(ends_article))
+                    && matches!(blocks.get(pos.wrapping_sub(1)), Some(Block::Text(_)))
+                    || pos >= 2
+                        && matches!(
+                            (&blocks[pos - 2], &blocks[pos - 1]),
+                            (Block::Text(_), Block::Byline(_))
+                        );
                 let first = &ls[group[0]];
                 let next_first = next_text(pos).and_then(|p| match &blocks[p] {
                     Block::Text(items) => first_line(items).map(|i| &ls[i]),
@@ -685,12 +805,34 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
                     && matches!(blocks[pos + 1], Block::Text(_))
                     && next_first.is_some_and(|l| !l.blank_before)
                     && first.blank_before;
+                let next_opens_with_dateline = next_text(pos).is_some_and(|q| match &blocks[q] {
+                    Block::Text(items) => items
+                        .iter()
+                        .find(|it| !matches!(it, Item::Caption(_)))
+                        .is_some_and(
+                            |it| matches!(it, Item::Para(p) if dateline(&p.spaced).is_some()),
+                        ),
+                    _ => false,
+                });
+                // A wide gap on one side only: the headline sits with the text on the other.
+                let gap_before = group.iter().any(|&i| ls[i].break_before);
+                let gap_after = next_first.is_some_and(|l| l.break_before)
+                    && matches!(blocks.get(pos + 1), Some(Block::Text(_)));
                 let target = match (prev, next) {
                     (None, Some(n)) => n,
                     (Some(p), None) => p,
                     (None, None) => continue,
                     (Some(p), Some(n)) => {
-                        if ends_with_source {
+                        if ends_with_source && next_opens_with_dateline {
+                            // Both neighbours are whole: the one after opens with its dateline.
+                            p
+                        } else if gap_before != gap_after {
+                            if gap_before {
+                                n
+                            } else {
+                                p
+                            }
+                        } else if ends_with_source {
                             p
                         } else if adheres_next {
                             // A lone earlier headline on the same run goes to the untitled article before.
@@ -749,12 +891,18 @@ fn merge_trailing_fragment(drafts: &mut Vec<Draft>) {
         return;
     }
     let last = drafts.last().expect("at least two drafts");
+    // A stretch opening with a dateline starts an article of its own.
+    let opens = last.items.iter().find_map(|it| match it {
+        Item::Para(p) => Some(dateline(&p.spaced).is_some()),
+        _ => None,
+    });
     let orphan = last.title.is_empty()
         && last.bylines.is_empty()
+        && opens != Some(true)
         && !last
             .items
             .iter()
-            .any(|it| matches!(it, Item::Source { .. }));
+            .any(|it| matches!(it, Item::Source { .. } | Item::Byline(_)));
     if !orphan {
         return;
     }
@@ -786,7 +934,7 @@ fn title_units(ls: &[Line], group: &[usize]) -> Vec<Vec<usize>> {
     let mut units: Vec<Vec<usize>> = Vec::new();
     for (k, &i) in group.iter().enumerate() {
         let l = &ls[i];
-        if k == 0 || l.blank_before || l.text.ends_with(['：', ':']) {
+        if k == 0 || l.blank_before || l.break_before || l.text.ends_with(['：', ':']) {
             units.push(vec![i]);
         } else if let Some(u) = units.last_mut() {
             u.push(i);
@@ -818,94 +966,6 @@ fn first_line(items: &[Item]) -> Option<usize> {
         Item::Byline(i) => Some(*i),
         Item::Head(g) => g.first().copied(),
     })
-}
-
-fn finish(ls: &[Line], offset: usize, id: String, file: &str, d: Draft) -> Article {
-    let mut used: Vec<usize> = Vec::new();
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut source = None;
-    let mut caption = None;
-    let mut published = None;
-    for it in &d.items {
-        match it {
-            Item::Para(p) => {
-                paragraphs.push(p.text.clone());
-                used.extend(&p.lines);
-            }
-            Item::Caption(p) => {
-                caption.get_or_insert_with(|| p.text.clone());
-                used.extend(&p.lines);
-            }
-            Item::Source { line, name } => {
-                source.get_or_insert_with(|| name.clone());
-                used.push(*line);
-            }
-            Item::Meta {
-                line,
-                source: named,
-            } => {
-                if let Some(n) = named {
-                    source.get_or_insert_with(|| n.clone());
-                }
-                if published.is_none() {
-                    published = find_dates(&ls[*line].text)
-                        .into_iter()
-                        .find(|f| f.year.is_some() && f.month.is_some() && f.day.is_some())
-                        .map(|f| DateInfo::new(f.year, f.month, f.day, &f.text));
-                }
-                used.push(*line);
-            }
-            Item::Head(g) => used.extend(g),
-            Item::Byline(i) => used.push(*i),
-        }
-    }
-    let mut title_lines: Vec<usize> = d.title.concat();
-    title_lines.sort_unstable();
-    used.extend(&title_lines);
-    used.extend(&d.bylines);
-    let (title, subtitle) = compose_title(ls, &title_lines);
-    let byline = (!d.bylines.is_empty()).then(|| {
-        d.bylines
-            .iter()
-            .filter_map(|&i| byline(&ls[i].spaced))
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    let start = used.iter().map(|&i| ls[i].start).min().unwrap_or(0);
-    let end = used.iter().map(|&i| ls[i].end).max().unwrap_or(0);
-    Article {
-        id,
-        file: file.to_owned(),
-        title,
-        subtitle,
-        text: paragraphs.join("\n"),
-        source,
-        byline,
-        caption,
-        published,
-        span: Span {
-            start: offset + start,
-            end: offset + end,
-        },
-        ..Article::default()
-    }
-}
-
-/// Join headline lines into the title; a later line that is a complete clause of its own
-/// after a complete first line (both with a comma) is the subtitle.
-fn compose_title(ls: &[Line], lines: &[usize]) -> (Option<String>, Option<String>) {
-    let texts: Vec<&str> = lines.iter().map(|&i| ls[i].text.as_str()).collect();
-    if texts.is_empty() {
-        return (None, None);
-    }
-    let split_at =
-        (1..texts.len()).find(|&k| texts[k - 1].contains('，') && texts[k].contains('，'));
-    let (main, sub) = texts.split_at(split_at.unwrap_or(texts.len()));
-    let join = |parts: &[&str]| -> Option<String> {
-        let s: String = parts.concat();
-        (!s.is_empty()).then_some(s)
-    };
-    (join(main), join(sub))
 }
 
 #[cfg(test)]

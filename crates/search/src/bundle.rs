@@ -11,10 +11,12 @@
 //! | 2 | oldest format version a reader must support to read this file ([`OLDEST_COMPATIBLE`]) |
 //! | 4 | fingerprint of the normaliser and dictionary |
 //! | 1 + n | builder version (length byte, UTF-8) |
+//! | 4 | build date (format 4 on): year (2 bytes), month, day; all zero when unknown ([`BuildDate`]) |
 //! | 8 | payload length |
 //! | n | payload in postcard encoding: [`Payload`], or for a pages file the bundle's checksum and its pages |
 //! | 4 | CRC-32 of the payload (a bundle's checksum) |
 
+use crate::build_date::BuildDate;
 use crate::index::Index;
 use crate::original::{Originals, SourcePage};
 use crate::search::Engine;
@@ -28,12 +30,14 @@ pub const MAGIC: [u8; 4] = *b"SHGB";
 /// Magic bytes of a pages file.
 pub const PAGES_MAGIC: [u8; 4] = *b"SHGP";
 /// The format this code writes.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 /// The oldest format this code still reads.
 pub const OLDEST_READABLE: u16 = 1;
 /// Written into new bundles: readers older than this format cannot read them (format 3 may
-/// leave the index out).
-pub const OLDEST_COMPATIBLE: u16 = 3;
+/// leave the index out; format 4 adds the build date to the header).
+pub const OLDEST_COMPATIBLE: u16 = 4;
+/// The first format whose header carries the build date.
+const BUILD_DATE_SINCE: u16 = 4;
 /// Changes whenever normalisation, folding or segmentation changes what gets indexed.
 pub const NORMALIZER_VERSION: u32 = 2;
 /// [`IndexMode::Auto`] leaves the index out of bundles with at most this much article text:
@@ -100,6 +104,8 @@ pub struct Header {
     pub builder: String,
     /// CRC-32 of the payload: what a pages file names to say which bundle it belongs to.
     pub checksum: u32,
+    /// The day the bundle was built (format 4 on), when the builder gave one.
+    pub build_date: Option<BuildDate>,
 }
 
 /// Whether a bundle carries its index or leaves the reader to build it from the articles.
@@ -194,12 +200,20 @@ impl Bundle {
             fingerprint: fingerprint(full_dict),
             builder: concat!("shegong ", env!("CARGO_PKG_VERSION")).to_owned(),
             checksum: checksum_of(&payload),
+            build_date: None,
         };
         Bundle {
             header,
             payload,
             inline_pages: Vec::new(),
         }
+    }
+
+    /// The same bundle, dated: [`Header::build_date`]. The date is the builder's choice (its
+    /// inputs' or an explicit one), so building the same inputs gives the same bytes.
+    pub fn built_on(mut self, date: BuildDate) -> Self {
+        self.header.build_date = Some(date);
+        self
     }
 
     /// Encoded size of the dictionary subset (to report its share of the payload).
@@ -282,6 +296,16 @@ impl PayloadV1 {
     }
 }
 
+/// Where the pages file of the bundle at `url` is: `shegong build` writes `x.bin`'s as
+/// `x.pages.bin` beside it (a query or fragment stays on the end: `x.bin?v=2` →
+/// `x.pages.bin?v=2`).
+pub fn pages_url(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    let stem = path.strip_suffix(".bin").unwrap_or(path);
+    format!("{stem}.pages.bin{rest}")
+}
+
 /// Read a pages file written for the bundle whose [`Header::checksum`] is `bundle`; never
 /// panics.
 pub fn decode_pages(bytes: &[u8], bundle: u32) -> Result<Originals, BundleError> {
@@ -331,6 +355,12 @@ fn container(magic: [u8; 4], header: &Header, payload: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&header.fingerprint.to_le_bytes());
     out.push(builder.len() as u8);
     out.extend_from_slice(builder);
+    if header.format_version >= BUILD_DATE_SINCE {
+        let d = header.build_date;
+        out.extend_from_slice(&d.map_or(0, |d| d.year).to_le_bytes());
+        out.push(d.map_or(0, |d| d.month));
+        out.push(d.map_or(0, |d| d.day));
+    }
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(payload);
     out.extend_from_slice(&shegong_text::crc32(payload).to_le_bytes());
@@ -364,6 +394,20 @@ fn open(
     let fingerprint = r.u32()?;
     let blen = r.take(1)?[0] as usize;
     let builder = String::from_utf8_lossy(r.take(blen)?).into_owned();
+    let build_date = if format_version >= BUILD_DATE_SINCE {
+        let year = r.u16()?;
+        let [month, day] = [r.take(1)?[0], r.take(1)?[0]];
+        match (year, month, day) {
+            (0, 0, 0) => None,
+            _ => Some(BuildDate::new(year, month, day).ok_or_else(|| {
+                BundleError::Malformed(format!(
+                    "the header's build date {year:04}-{month:02}-{day:02} is not a day"
+                ))
+            })?),
+        }
+    } else {
+        None
+    };
     let plen = r.u64()?;
     let payload = r.take_len(plen)?;
     let checksum = r.u32()?;
@@ -376,6 +420,7 @@ fn open(
         fingerprint,
         builder,
         checksum,
+        build_date,
     };
     Ok((header, payload))
 }
@@ -402,7 +447,8 @@ impl<'a> Reader<'a> {
         let available = (self.bytes.len() - self.pos) as u64;
         if n > available {
             return Err(BundleError::Truncated {
-                expected: self.pos as u64 + n,
+                // A crafted length can be near `u64::MAX`.
+                expected: (self.pos as u64).saturating_add(n),
                 found: self.bytes.len() as u64,
             });
         }
@@ -467,6 +513,48 @@ mod tests {
         assert!(!back.payload.dict.entries().iter().any(|e| e.word == "无关"));
         // A small collection leaves its index to the reader.
         assert!(back.payload.index.is_none());
+    }
+
+    #[test]
+    fn the_pages_file_is_named_after_the_bundle() {
+        assert_eq!(pages_url("bundle.bin"), "bundle.pages.bin");
+        assert_eq!(
+            pages_url("https://x.org/a/news.bin?v=2#top"),
+            "https://x.org/a/news.pages.bin?v=2#top"
+        );
+        assert_eq!(pages_url("data"), "data.pages.bin");
+    }
+
+    #[test]
+    fn the_build_date_travels_in_the_header() {
+        let date = BuildDate::parse("2024-09-20").unwrap();
+        let dated = small(IndexMode::Auto).built_on(date);
+        let bytes = dated.encode();
+        let back = Bundle::decode(&bytes).unwrap();
+        assert_eq!(back.header.build_date, Some(date));
+        assert_eq!(
+            back.header.checksum,
+            small(IndexMode::Auto).header.checksum,
+            "the date is not part of the payload: its pages file stays the same"
+        );
+        assert_eq!(
+            Bundle::decode(&small(IndexMode::Auto).encode())
+                .unwrap()
+                .header
+                .build_date,
+            None
+        );
+        // A day that does not exist is refused, saying which.
+        let at = 4 + 2 + 2 + 4 + 1 + dated.header.builder.len();
+        let mut bad = bytes;
+        bad[at + 2] = 2;
+        bad[at + 3] = 30;
+        assert_eq!(
+            Bundle::decode(&bad),
+            Err(BundleError::Malformed(
+                "the header's build date 2024-02-30 is not a day".into()
+            ))
+        );
     }
 
     #[test]

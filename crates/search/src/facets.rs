@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use shegong_article::Article;
 use shegong_article::YearMonth;
 
-/// What the user selected in the facets.
+/// What the user selected in the facets. Every field may be left out (nothing selected there).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Selection {
     /// Region paths (`上海市/上海市/闵行区`) at any level; an article matches one of them if its
     /// own path starts with it.

@@ -31,6 +31,7 @@
 
 #![warn(missing_docs)]
 
+mod build_date;
 mod bundle;
 mod doclist;
 mod facet_table;
@@ -44,9 +45,10 @@ mod search;
 mod snippet;
 mod validate;
 
+pub use build_date::BuildDate;
 pub use bundle::{
-    decode_pages, Bundle, BundleError, Header, IndexMode, Payload, DERIVE_INDEX_MAX_TEXT,
-    FORMAT_VERSION,
+    decode_pages, pages_url, Bundle, BundleError, Header, IndexMode, Payload,
+    DERIVE_INDEX_MAX_TEXT, FORMAT_VERSION,
 };
 pub use facets::{Facets, RegionCount, Selection};
 pub use highlight::highlight;

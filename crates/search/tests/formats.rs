@@ -4,7 +4,8 @@
 //! `fixtures/bundle-v<N>.bin` was built from `fixtures/v1-page.txt` with
 //! `shegong build crates/search/tests/fixtures/v1-page.txt -o crates/search/tests/fixtures/bundle-v<N>.bin`
 //! by the release that wrote format N. Format 2 added the original pages; format 3 moved them
-//! to a pages file of their own (`bundle-v3.pages.bin`) and may leave the index to the reader.
+//! to a pages file of their own (`bundle-v3.pages.bin`) and may leave the index to the reader;
+//! format 4 carries the build date in the header (built with `--build-date 2024-10-01`).
 //! When the payload changes, bump `FORMAT_VERSION`, add a fixture for the new version and keep
 //! this one.
 
@@ -67,6 +68,26 @@ fn format_3_loads_and_indexes_itself_and_its_pages_file_loads() {
         decode_pages(pages, v2.header.checksum),
         Err(BundleError::PagesMismatch)
     );
+}
+
+#[test]
+fn format_4_loads_with_its_build_date_and_its_pages_file_loads() {
+    let bytes = include_bytes!("fixtures/bundle-v4.bin");
+    let bundle = Bundle::decode(bytes).expect("format 4 bundles stay readable");
+    assert_eq!(bundle.header.format_version, 4);
+    assert_eq!(
+        bundle.header.build_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-10-01")
+    );
+    let checksum = bundle.header.checksum;
+    let (engine, _) = bundle.into_parts();
+    assert_eq!(finds_one(&engine), 1);
+    let pages = include_bytes!("fixtures/bundle-v4.pages.bin");
+    let originals = decode_pages(pages, checksum).expect("its pages file loads");
+    assert!(originals.text_of(&engine.articles()[0]).is_some());
+    // Format 3 had no build date.
+    let v3 = Bundle::decode(include_bytes!("fixtures/bundle-v3.bin")).unwrap();
+    assert_eq!(v3.header.build_date, None);
 }
 
 /// How many articles a query the fixture page answers finds.

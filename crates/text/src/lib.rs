@@ -7,7 +7,8 @@
 //!   detection; binary data is refused with a reason): [`decode`];
 //! - **normalise** page text line by line, keeping the original script: stray control and
 //!   private-use characters, full-width letters and digits, spaces OCR put between CJK
-//!   characters, the PDF font mojibake of Chinese newspapers (`渊…冤` → `（…）`), and column-broken
+//!   characters, pinyin that gateways print after Traditional characters (`區(qū)`), half-width
+//!   punctuation in Chinese sentences, the PDF font mojibake of Chinese newspapers (`渊…冤` → `（…）`), and column-broken
 //!   lines joined back into paragraphs: [`normalize_line`], [`join_lines`] and the steps they use;
 //! - **fold** to the searchable form (Traditional → Simplified, full-width → half-width, lower
 //!   case), one char for one char so offsets stay valid in the original: [`fold`];
@@ -44,7 +45,8 @@ pub use decode::{decode, DecodeError, Decoded};
 pub use dict::{domain_terms, DictError, Dictionary, Entry, PADDING_WORD, USER_WORD_FREQ};
 pub use fold::{fold, fold_char, half_width, to_simplified};
 pub use normalize::{
-    clean_chars, join_lines, normalize_line, normalize_page, remove_cjk_spaces, repair_mojibake,
-    typical_width,
+    clean_chars, collapse_doubled_commas, join_lines, normalize_line, normalize_page,
+    remove_cjk_spaces, remove_pinyin_annotations, repair_mojibake, typical_width,
+    widen_punctuation,
 };
 pub use segment::{Segmenter, Token};

@@ -98,9 +98,93 @@ pub fn repair_mojibake(line: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// Normalise one physical line: remove CJK spaces, repair mojibake, trim.
+/// Vowels with a tone mark: a parenthesised syllable holding one is a pinyin annotation.
+const TONE_VOWELS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+/// Remove the pinyin that some Simplified→Traditional gateways print after characters
+/// (`服務(wù)中心` → `服務中心`, `社區(qū)` → `社區`): a parenthesised lower-case syllable of at
+/// most seven letters with a tone mark, right after a CJK character. It is not part of the
+/// text. Other parentheses (`(資料圖片)`, `(SW)`, `(ab)`) stay.
+pub fn remove_pinyin_annotations(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        if is_cjk(chars[i]) && chars.get(i + 1) == Some(&'(') {
+            let len = chars[i + 2..]
+                .iter()
+                .take_while(|&&c| c.is_ascii_lowercase() || TONE_VOWELS.contains(c) || c == 'ü')
+                .count();
+            let syllable = &chars[i + 2..i + 2 + len];
+            if (1..=7).contains(&len)
+                && chars.get(i + 2 + len) == Some(&')')
+                && syllable.iter().any(|&c| TONE_VOWELS.contains(c))
+            {
+                i += len + 3;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Half-width punctuation that Chinese text uses in its full-width form.
+const WIDENED: [(char, char); 5] = [
+    (',', '，'),
+    (':', '：'),
+    (';', '；'),
+    ('?', '？'),
+    ('!', '！'),
+];
+
+/// Turn half-width `, : ; ? !` into Chinese punctuation where a CJK character stands next to
+/// them (spaces skipped): many pages are stored with ASCII punctuation in Chinese sentences
+/// (`近日,某街道` → `近日，某街道`). Numbers and Latin text keep theirs (`1,200`, `10:30`,
+/// `http://`).
+pub fn widen_punctuation(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let near_cjk = |i: usize| {
+        let before = chars[..i].iter().rev().find(|c| **c != ' ');
+        let after = chars[i + 1..].iter().find(|c| **c != ' ');
+        before.is_some_and(|&c| is_cjk(c)) || after.is_some_and(|&c| is_cjk(c))
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(
+            |(i, &c)| match WIDENED.iter().find(|(half, _)| *half == c) {
+                Some(&(_, full)) if near_cjk(i) => full,
+                _ => c,
+            },
+        )
+        .collect()
+}
+
+/// A comma doubled by a careless conversion is written once: `，，` and `，,` → `，`,
+/// `，。` → `。`, `，、` → `、`.
+pub fn collapse_doubled_commas(line: &str) -> String {
+    let mut out: Vec<char> = Vec::with_capacity(line.len());
+    for c in line.chars() {
+        match (out.last(), c) {
+            (Some('，'), '，' | ',') => continue,
+            (Some('，'), '。' | '、') => {
+                out.pop();
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.into_iter().collect()
+}
+
+/// Normalise one physical line: remove pinyin annotations, widen punctuation in Chinese
+/// text, remove CJK spaces, write doubled commas once, repair mojibake, trim.
 pub fn normalize_line(line: &str) -> String {
-    repair_mojibake(&remove_cjk_spaces(line)).trim().to_owned()
+    let line = widen_punctuation(&remove_pinyin_annotations(line));
+    let line = collapse_doubled_commas(&remove_cjk_spaces(&line));
+    repair_mojibake(&line).trim().to_owned()
 }
 
 /// Clean a whole page and normalise each of its lines, keeping line structure (blank lines stay).
@@ -189,6 +273,34 @@ mod tests {
         // An opener with its closer too far away is not a pair.
         let far = format!("野{}冶", "字".repeat(80));
         assert_eq!(repair_mojibake(&far), far);
+    }
+
+    #[test]
+    fn pinyin_annotations_removed() {
+        assert_eq!(
+            remove_pinyin_annotations("社區(qū)服務(wù)中心"),
+            "社區服務中心"
+        );
+        assert_eq!(remove_pinyin_annotations("鎮(zhèn)長"), "鎮長");
+        assert_eq!(
+            remove_pinyin_annotations("(資料圖片)社工(SW)小組(ab)"),
+            "(資料圖片)社工(SW)小組(ab)"
+        );
+        assert_eq!(normalize_line("內(nèi)蒙古發(fā)布"), "內蒙古發布");
+    }
+
+    #[test]
+    fn half_width_punctuation_in_chinese_widened() {
+        assert_eq!(
+            widen_punctuation("发布日期: 2023-05-26 近日,某街道?"),
+            "发布日期： 2023-05-26 近日，某街道？"
+        );
+        assert_eq!(
+            widen_punctuation("1,200人 at 10:30 http://x.cn"),
+            "1,200人 at 10:30 http://x.cn"
+        );
+        assert_eq!(normalize_line("6月4日,,市人大, 。"), "6月4日，市人大。");
+        assert_eq!(normalize_line("獲悉,,2021年"), "獲悉，2021年");
     }
 
     #[test]

@@ -9,15 +9,14 @@
 //! const { text, articles, error } = readFile("mine/a.txt", bytes);  // error: why it cannot be read
 //! const regions = findRegions("閔行", 10);   // [{ province, city, district, town, code }]
 //! const exporter = new Exporter(compactDictionary);  // dict.bin, fetched only to build bundles
-//! const out = exporter.export([{ file: "mine/a.txt", text }], corrections, baseBundle, basePages);
+//! const out = exporter.export([{ file: "mine/a.txt", text, modified }], corrections, baseBundle, basePages);
 //! out.bundle; out.pages; out.articles; out.unmatched;
 //! ```
 
 use serde::Serialize;
 use shegong_article::Article;
-use shegong_collection::{dictionary, export, from_compact, Base, Corrections};
+use shegong_collection::{dictionary, export, from_compact, Added, Base, Corrections};
 use shegong_extract::Pipeline;
-use shegong_search::SourcePage;
 use shegong_text::Dictionary;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
@@ -95,7 +94,8 @@ impl Exporter {
         })
     }
 
-    /// The bundle of the added `pages` (`[{ file, text }]`) and, when given, the articles of the
+    /// The bundle of the added `pages` (`[{ file, text, modified }]`, `modified` as
+    /// `File.lastModified`) and, when given, the articles of the
     /// loaded one-file bundle `base` (with its pages file `base_pages`, if the reader has it),
     /// with `corrections` (the corrections file's object) applied: what `shegong build` writes
     /// for the same pages. Throws an Error saying what is wrong.
@@ -106,7 +106,7 @@ impl Exporter {
         base: Option<Vec<u8>>,
         base_pages: Option<Vec<u8>>,
     ) -> Result<Exported, JsError> {
-        let pages: Vec<SourcePage> = serde_wasm_bindgen::from_value(pages)
+        let pages: Vec<Added> = serde_wasm_bindgen::from_value(pages)
             .map_err(|e| JsError::new(&format!("pages: {e}")))?;
         let corrections: Corrections = if corrections.is_undefined() || corrections.is_null() {
             Corrections::default()

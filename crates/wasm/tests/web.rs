@@ -7,6 +7,7 @@ use shegong_search::{Bundle, IndexMode, SourcePage};
 use shegong_text::Dictionary;
 use shegong_text::Segmenter;
 use shegong_wasm::{run, Shegong};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -41,15 +42,80 @@ fn loads_and_searches() {
     let mut engine = Shegong::load(&bundle_bytes()).unwrap();
     assert_eq!(engine.article_count(), 2);
     assert_eq!(engine.original("a-1"), None, "pages not loaded yet");
-    let pages = bundle().encode_pages(vec![SourcePage {
-        file: "a.txt".into(),
-        text: "社工站开展培训\n为老人服务。".into(),
-    }]);
-    engine.load_pages(&pages).unwrap();
+    engine.load_pages(&pages_bytes()).unwrap();
     assert_eq!(engine.original("a-1").as_deref(), Some("为老人服务。"));
     assert_eq!(engine.original("a-2"), None);
     let value = engine.search("社工站", 10).unwrap();
     assert!(value.is_object());
+}
+
+fn pages_bytes() -> Vec<u8> {
+    bundle().encode_pages(vec![SourcePage {
+        file: "a.txt".into(),
+        text: "社工站开展培训\n为老人服务。".into(),
+    }])
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap()
+}
+
+fn error_message(err: JsValue) -> String {
+    js_sys::Error::from(err).message().into()
+}
+
+/// `info` tells the format, the article count, the build date and the program labels;
+/// `article` gives an article as `shegong extract` prints it.
+#[wasm_bindgen_test]
+fn info_and_article() {
+    let date = shegong_search::BuildDate::parse("2024-10-01").unwrap();
+    let engine = Shegong::load(&bundle().built_on(date).encode()).unwrap();
+    let info = engine.info().unwrap();
+    assert_eq!(get(&info, "formatVersion"), JsValue::from(4));
+    assert_eq!(get(&info, "articleCount"), JsValue::from(2));
+    assert_eq!(get(&info, "buildDate"), JsValue::from("2024-10-01"));
+    assert!(js_sys::Array::is_array(&get(&info, "programs")));
+    let article = engine.article("a-1").unwrap();
+    assert_eq!(get(&article, "title"), JsValue::from("社工站开展培训"));
+    assert_eq!(get(&get(&article, "span"), "start"), JsValue::from(22));
+    assert!(engine.article("nonesuch").unwrap().is_undefined());
+    // An undated bundle says so.
+    let undated = Shegong::load(&bundle_bytes()).unwrap();
+    assert!(get(&undated.info().unwrap(), "buildDate").is_null());
+    assert_eq!(
+        shegong_wasm::pages_url_of("https://x.org/news.bin?v=2"),
+        "https://x.org/news.pages.bin?v=2"
+    );
+}
+
+/// A selection may name only the facets it uses (`{ programs: [...] }`).
+#[wasm_bindgen_test]
+fn a_selection_may_leave_facets_out() {
+    let engine = Shegong::load(&bundle_bytes()).unwrap();
+    let selection = js_sys::Object::new();
+    let programs = js_sys::Array::of1(&JsValue::from("nonesuch"));
+    js_sys::Reflect::set(&selection, &"programs".into(), &programs).unwrap();
+    let r = engine.search_with("", selection.into(), 0, 10).unwrap();
+    assert_eq!(get(&r, "total"), JsValue::from(0));
+    let r = engine
+        .search_with("", js_sys::Object::new().into(), 0, 10)
+        .unwrap();
+    assert_eq!(get(&r, "total"), JsValue::from(2));
+}
+
+/// A pages file of another bundle is refused, saying so.
+#[wasm_bindgen_test]
+fn pages_of_another_bundle_are_refused() {
+    let mut engine = Shegong::load(&bundle_bytes()).unwrap();
+    let other = Bundle::build(
+        Vec::new(),
+        &Dictionary::parse("社工站 1 n\n").unwrap(),
+        Vec::new(),
+        IndexMode::Auto,
+    )
+    .encode_pages(Vec::new());
+    let err = engine.load_pages(&other).err().unwrap();
+    assert!(error_message(err.into()).contains("belongs to another bundle"));
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +174,7 @@ fn crafted_bundles_are_refused_with_what_is_wrong() {
         ),
     ] {
         let err = Shegong::load(bytes).err().expect("refused");
-        let message = String::from(js_sys::Error::from(wasm_bindgen::JsValue::from(err)).message());
+        let message = error_message(JsValue::from(err));
         assert!(
             message.contains("malformed") && message.contains(says),
             "{message}"

@@ -1,0 +1,30 @@
+//! Starting from a bundle embedded in the page, with nothing fetched: the single file that
+//! `shegong build --single-file` writes unpacks its bundle (and, built with `--with-pages`, its
+//! pages file) and puts the bytes in `globalThis.shegongEmbedded = { bundle, pages }` before it
+//! starts the app. Such a page may have been opened from `file://`, so the app keeps its state
+//! in the URL's fragment and registers no service worker.
+
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The bytes a single file carries.
+pub struct Embedded {
+    pub bundle: Vec<u8>,
+    /// The pages file, when the single file was built with `--with-pages`.
+    pub pages: Option<Vec<u8>>,
+}
+
+/// The embedded bundle, if this page is a single file.
+pub fn embedded() -> Option<Embedded> {
+    let data = Reflect::get(&js_sys::global(), &"shegongEmbedded".into()).ok()?;
+    let bytes = |key: &str| {
+        Reflect::get(&data, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            .map(|a| a.to_vec())
+    };
+    Some(Embedded {
+        bundle: bytes("bundle")?,
+        pages: bytes("pages"),
+    })
+}
