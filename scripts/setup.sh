@@ -36,6 +36,20 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# What the input tests make and read their fixtures with: CJK fonts for Chromium's PDFs and
+# screenshots, pdftotext (the reference the PDF reader is measured against), Tesseract with the
+# Chinese models (OCR of .png/.jpg/.tif pages).
+INPUT_PACKAGES="fonts-noto-cjk poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
+if ! command -v pdftotext >/dev/null || ! command -v tesseract >/dev/null \
+  || ! fc-list 2>/dev/null | grep -q "Noto Serif CJK" \
+  || ! tesseract --list-langs 2>/dev/null | grep -qx chi_tra; then
+  say "installing $INPUT_PACKAGES"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $INPUT_PACKAGES >/dev/null
+fi
+
 # npm packages: binaryen (wasm-opt 132 for Trunk), playwright-core and axe-core.
 STAMP="$ROOT/e2e/node_modules/.shegong-lock"
 if ! cmp -s "$ROOT/e2e/package-lock.json" "$STAMP" 2>/dev/null; then

@@ -12,12 +12,14 @@
 
 mod csv;
 mod date;
+mod place_name;
 
 pub use csv::{to_csv, CSV_HEADER};
 pub use date::{DateInfo, YearMonth};
+pub use place_name::short_place_name;
 
 use serde::{Deserialize, Serialize};
-use shegong_text::fold;
+use shegong_text::{fold, without_pinyin};
 
 /// Byte range of the raw (decoded) page an article came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,23 @@ pub struct Region {
 }
 
 impl Region {
+    /// The names a reader may call it by: each level's name and its short form
+    /// (上海市, 上海, 闵行区, 闵行, 莘庄镇, 莘庄), each once.
+    pub fn names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for name in [&self.province, &self.city, &self.district, &self.town]
+            .into_iter()
+            .flatten()
+        {
+            for n in std::iter::once(name.as_str()).chain(short_place_name(name)) {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
     /// The names from the province down, as far as known.
     pub fn levels(&self) -> Vec<String> {
         [&self.province, &self.city, &self.district, &self.town]
@@ -179,7 +198,7 @@ impl Article {
     }
 
     /// The folded text of each field: title (+subtitle), lead paragraph, rest of body (+photo
-    /// caption).
+    /// caption), without pinyin annotations (`標(biāo)桿` reads 标杆).
     pub fn folded_fields(&self) -> [String; N_FIELDS] {
         let mut title = self.title.clone().unwrap_or_default();
         if let Some(s) = &self.subtitle {
@@ -192,6 +211,33 @@ impl Article {
             body.push('\n');
             body.push_str(c);
         }
-        [fold(&title), fold(lead), fold(&body)]
+        [&title, lead, &body].map(|f| fold(&without_pinyin(f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_fields_read_without_pinyin_annotations() {
+        let a = Article {
+            title: Some("徐聞縣入選標(biāo)桿社工站".into()),
+            text: "濱海新區(qū)泰達街道\n社會工作".into(),
+            ..Article::default()
+        };
+        assert_eq!(
+            a.folded_fields(),
+            ["徐闻县入选标杆社工站", "滨海新区泰达街道", "社会工作"].map(String::from)
+        );
+    }
+
+    #[test]
+    fn region_names_with_short_forms() {
+        let r = Region::parse_path("上海市/上海市/闵行区/莘庄镇");
+        assert_eq!(
+            r.names(),
+            ["上海市", "上海", "闵行区", "闵行", "莘庄镇", "莘庄"]
+        );
     }
 }

@@ -1,15 +1,19 @@
 //! `shegong`: build bundles from raw pages, extract articles, search bundles.
 //!
-//! Exit codes: 0 success; 1 success with skipped input files; 2 error.
+//! Exit codes: 0 success; 1 success with input files skipped or repaired; 2 error.
 
 mod build_date;
 mod inputs;
+mod ocr;
+mod resolution;
 mod single_file;
+mod walk;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use inputs::{read_pages, Page};
+use inputs::{read_pages, Options, Page};
+use ocr::Ocr;
 use shegong_article::Article;
 use shegong_collection::Corrections;
 use shegong_extract::Pipeline;
@@ -34,11 +38,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build a search bundle from page files or folders (.txt, searched recursively), or a
-    /// single HTML file that searches them from anywhere (file://, no network).
+    /// Build a search bundle from page files or folders (searched recursively): .txt, .html,
+    /// .htm, .mhtml, .docx, .pdf, and .png/.jpg/.tif through Tesseract; or a single HTML file
+    /// that searches them from anywhere (file://, no network).
     Build {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Where to write the bundle; the original pages go beside it in <name>.pages.bin.
         #[arg(short, long, required_unless_present = "single_file")]
         output: Option<PathBuf>,
@@ -76,10 +83,12 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         corrections: Option<PathBuf>,
     },
-    /// Print the articles found in page files or folders.
+    /// Print the articles found in page files or folders (the same kinds as build).
     Extract {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
@@ -130,6 +139,46 @@ enum Command {
     },
 }
 
+/// How page files are read.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// Files larger than this many MiB are not read.
+    #[arg(long, default_value_t = 64)]
+    max_file_mib: u64,
+    /// OCR language for images: chi_sim (Simplified) or chi_tra (Traditional sources).
+    #[arg(long, value_enum, default_value_t = OcrLang::ChiSim)]
+    ocr_lang: OcrLang,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OcrLang {
+    #[value(name = "chi_sim")]
+    ChiSim,
+    #[value(name = "chi_tra")]
+    ChiTra,
+}
+
+impl ReadArgs {
+    fn options(&self) -> Options {
+        Options {
+            max_bytes: self.max_file_mib.saturating_mul(1 << 20),
+            ocr: Ocr::new(match self.ocr_lang {
+                OcrLang::ChiSim => "chi_sim",
+                OcrLang::ChiTra => "chi_tra",
+            }),
+        }
+    }
+}
+
+impl Default for ReadArgs {
+    fn default() -> Self {
+        ReadArgs {
+            max_file_mib: 64,
+            ocr_lang: OcrLang::ChiSim,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
@@ -152,6 +201,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build {
             inputs,
+            read,
             output,
             single_file,
             with_pages,
@@ -170,11 +220,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bundle: output,
                 single,
                 with_pages,
+                mode: index.into(),
             };
             build(
                 &inputs,
+                &read.options(),
                 &outputs,
-                index.into(),
                 quiet,
                 &pipeline(taxonomy.as_deref())?,
                 build_date.as_deref(),
@@ -183,11 +234,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Extract {
             inputs,
+            read,
             format,
             taxonomy,
             corrections,
         } => extract(
             &inputs,
+            &read.options(),
             format,
             &pipeline(taxonomy.as_deref())?,
             &read_corrections(corrections.as_deref())?,
@@ -251,21 +304,30 @@ fn pages_path(bundle: &Path) -> PathBuf {
     bundle.with_file_name(format!("{stem}.pages.bin"))
 }
 
-/// Read inputs, report skipped files; the exit code says whether any were skipped.
-fn load(inputs: &[PathBuf]) -> Result<(Vec<Page>, ExitCode)> {
-    let (pages, skipped) = read_pages(inputs)?;
-    for s in &skipped {
-        eprintln!("warning: skipped {}: {}", s.path.display(), s.reason);
+/// Read inputs and report, file by file, what was skipped or repaired and why, then a summary
+/// line; the exit code says whether anything was.
+fn load(inputs: &[PathBuf], options: &Options) -> Result<(Vec<Page>, ExitCode)> {
+    let loaded = read_pages(inputs, options)?;
+    for s in &loaded.skipped {
+        eprintln!("跳过 skipped {}: {}", s.path.display(), s.reason);
     }
-    for p in pages.iter().filter(|p| p.text.trim().is_empty()) {
-        eprintln!("warning: {} is empty", p.name);
+    for s in &loaded.repaired {
+        eprintln!("修复 repaired {}: {}", s.path.display(), s.reason);
     }
-    let code = if skipped.is_empty() {
+    let (read, skipped, repaired) = (
+        loaded.pages.len(),
+        loaded.skipped.len(),
+        loaded.repaired.len(),
+    );
+    eprintln!(
+        "读取 {read} 个文件，跳过 {skipped} 个，修复 {repaired} 个 (read {read} files, skipped {skipped}, repaired {repaired})"
+    );
+    let code = if skipped + repaired == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     };
-    Ok((pages, code))
+    Ok((loaded.pages, code))
 }
 
 /// The pipeline, with the taxonomy file if one is given.
@@ -338,18 +400,20 @@ struct Outputs {
     single: Option<(PathBuf, single_file::App)>,
     /// Whether the single file carries the original pages.
     with_pages: bool,
+    /// Whether the bundle embeds its index.
+    mode: IndexMode,
 }
 
 fn build(
     inputs: &[PathBuf],
+    options: &Options,
     outputs: &Outputs,
-    mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
     build_date: Option<&str>,
     corrections: &Corrections,
 ) -> Result<ExitCode> {
-    let (pages, code) = load(inputs)?;
+    let (pages, code) = load(inputs, options)?;
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let date = build_date::build_date(build_date, epoch.as_deref(), &pages)?;
     let bytes_in: u64 = pages.iter().map(|p| p.text.len() as u64).sum();
@@ -377,7 +441,7 @@ fn build(
             text: p.text,
         })
         .collect();
-    let mut bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), mode);
+    let mut bundle = Bundle::build(articles, &dict, pipeline.taxonomy().labels(), outputs.mode);
     if let Some(date) = date {
         bundle = bundle.built_on(date);
     }
@@ -445,11 +509,12 @@ fn build(
 
 fn extract(
     inputs: &[PathBuf],
+    options: &Options,
     format: Format,
     pipeline: &Pipeline,
     corrections: &Corrections,
 ) -> Result<ExitCode> {
-    let (pages, code) = load(inputs)?;
+    let (pages, code) = load(inputs, options)?;
     let mut articles = articles_of(&pages, pipeline, None);
     correct(&mut articles, corrections, pipeline)?;
     let stdout = std::io::stdout();
@@ -471,7 +536,7 @@ fn extract(
 }
 
 fn synth(n: usize, output: &Path, from: &Path, per_page: usize, seed: u64) -> Result<ExitCode> {
-    let (pages, code) = load(&[from.to_path_buf()])?;
+    let (pages, code) = load(&[from.to_path_buf()], &ReadArgs::default().options())?;
     let texts: Vec<String> = articles_of(&pages, &Pipeline::default(), None)
         .into_iter()
         .map(|a| a.text)

@@ -3,18 +3,20 @@
 
 use crate::gazetteer::{gazetteer, Mention};
 use crate::taxonomy::Taxonomy;
-use crate::{dates, numbers, orgs, people, region};
+use crate::{dateline, dates, numbers, orgs, people, region};
 use shegong_article::Article;
-use shegong_text::{find_dates, fold, latest_full_date, DateMention};
+use shegong_text::{find_dates, fold, latest_full_date, without_pinyin, DateMention};
+use std::ops::Range;
 
-/// The full text extraction reads: title, subtitle, body and caption.
+/// The full text extraction reads: title, subtitle, body and caption, without pinyin
+/// annotations.
 fn full_text(a: &Article) -> String {
     [&a.title, &a.subtitle]
         .into_iter()
         .flatten()
         .chain(std::iter::once(&a.text))
         .chain(a.caption.iter())
-        .cloned()
+        .map(|t| without_pinyin(t))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -45,14 +47,21 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
         .or_else(|| latest_full_date(&found.concat()));
     for (k, a) in articles.iter_mut().enumerate() {
         if a.region.is_none() {
-            a.region = region::resolve(g, &mentions[k], &page).or_else(|| page_default.clone());
+            // The dateline's place is where the reporter filed from.
+            let lead = lead_range(a);
+            let heads = text_start(a);
+            let own: Vec<Mention> = mentions[k]
+                .iter()
+                .filter(|m| !(heads..lead.start).contains(&m.start))
+                .cloned()
+                .collect();
+            a.region = region::resolve(g, &own, &page, lead).or_else(|| page_default.clone());
         }
         let [title, lead, body] = a.folded_fields();
         if a.programs.is_empty() {
             a.programs = taxonomy.classify(&title, &lead, &body);
         }
-        let lead_end = full_text_lead_end(a);
-        let (main, all) = dates::resolve(&found[k], reference, lead_end);
+        let (main, all) = dates::resolve(&texts[k], &found[k], a.published.as_ref(), reference);
         if a.date.is_none() {
             a.date = main.or_else(|| a.published.clone());
         }
@@ -63,12 +72,19 @@ pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
     }
 }
 
-/// Where the lead paragraph ends in [`full_text`] (chars): headlines and the first paragraph.
-fn full_text_lead_end(a: &Article) -> usize {
-    let heads: usize = [&a.title, &a.subtitle]
+/// Where the text starts in [`full_text`] (chars): after the headlines.
+fn text_start(a: &Article) -> usize {
+    [&a.title, &a.subtitle]
         .into_iter()
         .flatten()
-        .map(|t| t.chars().count() + 1)
-        .sum();
-    heads + a.text.split('\n').next().map_or(0, |p| p.chars().count())
+        .map(|t| without_pinyin(t).chars().count() + 1)
+        .sum()
+}
+
+/// Where the lead paragraph is in [`full_text`] (chars): after the headlines, its first
+/// paragraph, from after its dateline.
+fn lead_range(a: &Article) -> Range<usize> {
+    let heads = text_start(a);
+    let first = without_pinyin(a.text.split('\n').next().unwrap_or_default());
+    heads + dateline::end(&first)..heads + first.chars().count()
 }

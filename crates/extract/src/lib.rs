@@ -5,11 +5,13 @@
 //!
 //! - **region** (省 > 市 > 区县 > 街道/乡镇): place names are found with a gazetteer of China's
 //!   administrative divisions down to 街道/乡镇 (official names, short forms, Traditional forms
-//!   through folding) and resolved to one region, preferring readings that agree with the
-//!   other names in the article, then on the page;
+//!   through folding, Taiwan, Hong Kong and Macao) and resolved to one region, preferring
+//!   readings that agree with the other names in the article, then on the page; a name that is
+//!   also a word (公安, 资源, 街道) counts only with support, and no region is given rather
+//!   than a wrong one;
 //! - **program types** from a TOML taxonomy of weighted cue terms ([`Taxonomy`]);
-//! - **dates**: the main event date and every date mentioned, a missing year taken only where
-//!   the text supports it;
+//! - **dates**: the main event date (the day the text tells, over a page's stamp or a
+//!   dateline) and every date mentioned, a missing year taken only where the text supports it;
 //! - **people** with roles, **organisations**, key **numbers** with what they count.
 //!
 //! [`find_regions`] looks divisions up as a reader types (Simplified or Traditional), for
@@ -26,6 +28,8 @@
 
 #![warn(missing_docs)]
 
+mod common_names;
+mod dateline;
 mod dates;
 mod extract;
 mod gazetteer;

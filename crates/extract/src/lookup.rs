@@ -3,7 +3,7 @@
 //! script (both are folded, as extraction folds text). Earlier words typed narrow the choice
 //! to divisions under a place they name: `甘肃 城关镇` gives the 城关镇 of Gansu only.
 
-use crate::gazetteer::{aliases, gazetteer, Gazetteer};
+use crate::gazetteer::{gazetteer, written_forms, Gazetteer};
 use crate::region::region_of;
 use shegong_article::Region;
 use shegong_text::fold;
@@ -18,10 +18,10 @@ fn forms() -> &'static [(String, usize)] {
             .divisions
             .iter()
             .enumerate()
-            .flat_map(|(i, d)| {
-                std::iter::once(d.name.clone())
-                    .chain(aliases(d))
-                    .map(move |f| (f, i))
+            .flat_map(|(i, _)| {
+                written_forms(&g.divisions, i)
+                    .into_iter()
+                    .map(move |(f, _)| (f, i))
             })
             .collect();
         forms.sort();
@@ -32,8 +32,9 @@ fn forms() -> &'static [(String, usize)] {
 
 /// Does one of the division's names start with `prefix`?
 fn named_by(g: &Gazetteer, i: usize, prefix: &str) -> bool {
-    let d = &g.divisions[i];
-    d.name.starts_with(prefix) || aliases(d).iter().any(|a| a.starts_with(prefix))
+    written_forms(&g.divisions, i)
+        .iter()
+        .any(|(f, _)| f.starts_with(prefix))
 }
 
 /// The regions of at most `limit` divisions named by `query` (see the module doc), best first:

@@ -1,41 +1,69 @@
 //! Resolving the place names found in an article to one region, 省 > 市 > 区县 > 街道/乡镇.
 //!
-//! Many names repeat across China (城关镇 ×88), so a candidate is scored by how many names in
-//! the article agree with it (are its ancestors or descendants), plus half as much for names in
-//! the page's other articles. From the best candidate the resolution descends to a mentioned
-//! child only when that child clearly dominates its siblings (an article naming three streets
-//! of a district is about the district). An article naming no place takes its page's district.
+//! 1. Names written one after the other state their hierarchy (成华区青龙街道).
+//! 2. A name that is also a word, generic or partial counts only with the support it
+//!    [`Need`]s: 公安 only where 公安县 is named, 城区 only right after its city, 大朗 only where
+//!    its district or city is named (or other towns of its district are).
+//! 3. A short form that names a division and one inside it means the larger one (辽阳 is
+//!    辽阳市, not 辽阳县).
+//! 4. Many names repeat across China (城关镇 ×88), so a candidate is scored by how many names in
+//!    the article agree with it (are its ancestors or descendants); names elsewhere on the page
+//!    break ties. Candidates that tie in different places give their common ancestor, or no
+//!    region: no region is better than a wrong one.
+//! 5. From the best candidate the resolution descends to a mentioned child only when that
+//!    child clearly dominates its siblings together (a weather warning naming one city three
+//!    times and two others once is about the province; an article naming three streets of a
+//!    district is about the district).
+//!
+//! An article naming no place takes its page's district.
 
-use crate::gazetteer::{Gazetteer, Level, Mention};
+use crate::gazetteer::{Gazetteer, Level, Mention, Need, Reading};
 use shegong_article::Region;
 use std::collections::BTreeSet;
+use std::ops::Range;
 
-/// Weight of a name found elsewhere on the page, relative to one in the article.
-const PAGE_WEIGHT: f32 = 0.5;
-
-/// Names on a page, read once for all its articles: each distinct reading with its count.
+/// Names on a page, read once for all its articles.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
+    /// Each distinct reading of a name with its count.
     readings: Vec<(Vec<usize>, f32)>,
+    /// The divisions the page names on their own, sorted.
+    named: Vec<usize>,
 }
 
 /// Repeated names are counted once per distinct reading, with their multiplicity.
 fn grouped(ms: &[Mention]) -> Vec<(Vec<usize>, f32)> {
     let mut out: Vec<(Vec<usize>, f32)> = Vec::new();
     for m in ms {
-        match out.iter_mut().find(|(c, _)| *c == m.candidates) {
+        let divs: Vec<usize> = m.divisions().collect();
+        match out.iter_mut().find(|(c, _)| *c == divs) {
             Some(e) => e.1 += 1.0,
-            None => out.push((m.candidates.clone(), 1.0)),
+            None => out.push((divs, 1.0)),
         }
     }
     out
 }
 
+/// The divisions that mentions name on their own, sorted.
+fn named(mentions: &[Mention]) -> Vec<usize> {
+    let set: BTreeSet<usize> = mentions
+        .iter()
+        .flat_map(|m| m.readings.iter())
+        .filter(|r| r.need == Need::Nothing)
+        .map(|r| r.div)
+        .collect();
+    set.into_iter().collect()
+}
+
 impl Page {
     /// Read the mentions of all the articles of a page.
     pub fn new(g: &Gazetteer, mentions: &[Mention]) -> Self {
+        let (mentions, _) = read_compounds(g, mentions);
+        let named = named(&mentions);
+        let mentions = prune(g, supported(g, mentions, &named));
         Page {
-            readings: grouped(&read_compounds(g, mentions).0),
+            readings: grouped(&mentions),
+            named,
         }
     }
 
@@ -52,13 +80,31 @@ impl Page {
     }
 }
 
-/// Resolve an article's region from its own mentions and those of the rest of its page.
-pub fn resolve(g: &Gazetteer, article: &[Mention], page: &Page) -> Option<Region> {
-    let (article, attached) = read_compounds(g, article);
+/// An article's mentions, read: compounds, support, pruning. Returns them with the
+/// (district, town name) pairs written out under districts the official list lacks them in.
+fn read(g: &Gazetteer, mentions: &[Mention], page: &Page) -> (Vec<Mention>, Vec<(usize, String)>) {
+    let (mentions, attached) = read_compounds(g, mentions);
+    let mut named = named(&mentions);
+    named.extend(page.named.iter().copied());
+    named.sort_unstable();
+    named.dedup();
+    (prune(g, supported(g, mentions, &named)), attached)
+}
+
+/// Resolve an article's region from its own mentions and those of the rest of its page;
+/// `lead` is the char range of its first paragraph.
+pub fn resolve(
+    g: &Gazetteer,
+    article: &[Mention],
+    page: &Page,
+    lead: Range<usize>,
+) -> Option<Region> {
+    let (article, attached) = read(g, article, page);
     let own = grouped(&article);
     let others = page.without(&own);
-    let best = best_candidate(g, &article, &own, &others)?;
-    let node = descend(g, best, &article);
+    let (best, deepest) = best_candidate(g, &article, &own, &others)?;
+    let article = meaning(g, article, deepest);
+    let node = descend(g, best, &article, &event_places(&article, lead));
     let mut region = region_of(g, node);
     if region.town.is_none() {
         region.town = attached
@@ -70,111 +116,319 @@ pub fn resolve(g: &Gazetteer, article: &[Mention], page: &Page) -> Option<Region
 }
 
 /// Names written one after the other state their hierarchy: in `成华区青龙街道` only the
-/// 青龙街道 under 成华区 is meant. A town written after a district the official list does not
-/// put it under (`天府新区青龙街道`, a functional zone) is taken as that district's town.
-/// Returns the mentions with candidates narrowed, and the (district, town name) pairs read so.
+/// 青龙街道 under 成华区 is meant, and `阳泉市城区` is the district 城区 of 阳泉市. A town
+/// written after a district the official list does not put it under (`天府新区青龙街道`, a
+/// functional zone) is taken as that district's town, where the district is named on its own
+/// (not by a partial name like 经开区, which many districts share).
+/// Returns the mentions with readings narrowed, and the (district, town name) pairs read so.
 fn read_compounds(g: &Gazetteer, mentions: &[Mention]) -> (Vec<Mention>, Vec<(usize, String)>) {
     let mut out: Vec<Mention> = mentions.to_vec();
     let mut attached = Vec::new();
-    // How each name was read where its hierarchy was written out: (old candidates, new ones).
-    let mut readings: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    // How each name was read where its hierarchy was written out: (old readings, new ones).
+    let mut readings: Vec<(Vec<Reading>, Vec<Reading>)> = Vec::new();
     for k in 1..out.len() {
         if out[k].start != out[k - 1].end {
             continue;
         }
-        let parents = out[k - 1].candidates.clone();
-        let under: Vec<usize> = out[k]
-            .candidates
+        let parents: Vec<usize> = out[k - 1].divisions().collect();
+        let under: Vec<Reading> = out[k]
+            .readings
             .iter()
-            .copied()
-            .filter(|&c| g.chain(c).iter().any(|a| parents.contains(a) && *a != c))
+            .filter_map(|r| {
+                let p = parents.iter().copied().find(|&p| g.above(p, r.div))?;
+                Some(Reading {
+                    div: r.div,
+                    need: written_under(g, *r, p),
+                })
+            })
             .collect();
         if !under.is_empty() {
-            readings.push((out[k].candidates.clone(), under.clone()));
-            out[k].candidates = under;
-        } else if parents
+            readings.push((out[k].readings.clone(), under.clone()));
+            out[k].readings = under;
+        } else if out[k - 1]
+            .readings
             .iter()
-            .all(|&p| g.divisions[p].level == Level::District)
+            .all(|r| g.divisions[r.div].level == Level::District && r.need == Need::Nothing)
             && out[k]
-                .candidates
+                .readings
                 .iter()
-                .all(|&c| g.divisions[c].level == Level::Town)
+                .all(|r| g.divisions[r.div].level == Level::Town && r.need == Need::Nothing)
         {
-            if let Some(&c) = out[k].candidates.first() {
+            if let Some(r) = out[k].readings.first() {
                 for &p in &parents {
-                    attached.push((p, g.divisions[c].name.clone()));
+                    attached.push((p, g.divisions[r.div].name.clone()));
                 }
             }
-            readings.push((out[k].candidates.clone(), parents.clone()));
-            out[k].candidates = parents;
+            let as_parents: Vec<Reading> = out[k - 1].readings.clone();
+            readings.push((out[k].readings.clone(), as_parents.clone()));
+            out[k].readings = as_parents;
         }
     }
     // The same name elsewhere in the text means the same place.
     for m in &mut out {
-        if let Some((_, new)) = readings.iter().find(|(old, _)| *old == m.candidates) {
-            m.candidates = new.clone();
+        if let Some((_, new)) = readings.iter().find(|(old, _)| *old == m.readings) {
+            m.readings = new.clone();
         }
     }
     (out, attached)
 }
 
+/// What a reading still needs when written right after `parent`, a division above it: a
+/// partial name right after its district or city, and a generic name right after its parent,
+/// need nothing more. A common word needs its agreement still (荆州市公安局 is the police).
+fn written_under(g: &Gazetteer, r: Reading, parent: usize) -> Need {
+    let city_or_below = g.divisions[parent].level >= Level::City;
+    match r.need {
+        Need::Context if city_or_below => Need::Nothing,
+        Need::Parent if g.divisions[r.div].parent == Some(parent) => Need::Nothing,
+        need => need,
+    }
+}
+
+/// Keep the readings whose support is there; drop names left without any.
+/// `named` holds the divisions named on their own in the article or on its page.
+fn supported(g: &Gazetteer, mentions: Vec<Mention>, named: &[usize]) -> Vec<Mention> {
+    // The same place, or a place inside it, named on its own.
+    let agrees = |div: usize| named.iter().any(|&n| n == div || g.above(div, n));
+    // Its city or district named on its own.
+    let in_context = |div: usize| {
+        named
+            .iter()
+            .any(|&n| g.above(n, div) && g.divisions[n].level >= Level::City)
+    };
+    let district_of = |div: usize| {
+        g.chain(div)
+            .into_iter()
+            .find(|&c| g.divisions[c].level == Level::District)
+    };
+    // The districts of partial names, per name: two different partial names of one district
+    // support each other (城厢、北干、闻堰等街道).
+    let partial_districts: Vec<(usize, BTreeSet<usize>)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let ds = m
+                .readings
+                .iter()
+                .filter(|r| r.need == Need::Context)
+                .filter_map(|r| district_of(r.div))
+                .collect();
+            (k, ds)
+        })
+        .collect();
+    let text_of = |k: usize| mentions[k].divisions().collect::<Vec<_>>();
+    let mut out = Vec::with_capacity(mentions.len());
+    for (k, m) in mentions.iter().enumerate() {
+        let keep: Vec<Reading> = m
+            .readings
+            .iter()
+            .copied()
+            .filter(|r| match r.need {
+                Need::Nothing => true,
+                Need::Agreement => agrees(r.div),
+                // 城区 where 阳泉市 is named: the district of that city.
+                Need::Parent => {
+                    agrees(r.div)
+                        || g.divisions[r.div]
+                            .parent
+                            .is_some_and(|p| named.binary_search(&p).is_ok())
+                }
+                Need::Context => {
+                    agrees(r.div)
+                        || in_context(r.div)
+                        || district_of(r.div).is_some_and(|d| {
+                            partial_districts.iter().any(|(j, ds)| {
+                                *j != k && text_of(*j) != text_of(k) && ds.contains(&d)
+                            })
+                        })
+                }
+            })
+            .collect();
+        if !keep.is_empty() {
+            out.push(Mention {
+                readings: keep,
+                ..m.clone()
+            });
+        }
+    }
+    out
+}
+
+/// A name that may mean a division and one inside it with another name means the larger one
+/// (辽阳: 辽阳市, not 辽阳县; 吉林: 吉林省). A municipality and its city share a name and stay.
+fn prune(g: &Gazetteer, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        let divs: Vec<usize> = m.divisions().collect();
+        m.readings.retain(|r| {
+            !divs
+                .iter()
+                .any(|&a| g.above(a, r.div) && g.divisions[a].name != g.divisions[r.div].name)
+        });
+    }
+    mentions
+}
+
 /// The page's own region, cut at district level, for articles that name no place.
 pub fn page_default(g: &Gazetteer, page: &[Mention]) -> Option<Region> {
-    let (page, _) = read_compounds(g, page);
-    let best = best_candidate(g, &page, &grouped(&page), &[])?;
-    let mut node = descend(g, best, &page);
+    let (page, _) = read(g, page, &Page::default());
+    let (best, deepest) = best_candidate(g, &page, &grouped(&page), &[])?;
+    let page = meaning(g, page, deepest);
+    let mut node = descend(g, best, &page, &(Vec::new(), None));
     while g.divisions[node].level > Level::District {
         node = g.divisions[node].parent?;
     }
     Some(region_of(g, node))
 }
 
+/// Ambiguous names mean the place resolution chose where they can (青龙街道: the one in
+/// 成华区 once the page said 成都市成华区): readings related to `chosen` are kept.
+fn meaning(g: &Gazetteer, mut mentions: Vec<Mention>, chosen: Option<usize>) -> Vec<Mention> {
+    let Some(chosen) = chosen else {
+        return mentions;
+    };
+    for m in &mut mentions {
+        if m.divisions().any(|d| g.related(d, chosen)) {
+            m.readings.retain(|r| g.related(r.div, chosen));
+        }
+    }
+    mentions
+}
+
+/// The candidate most names agree with, names in the article first, then on the page; of
+/// candidates on one line of descent the highest, with the deepest of them (how deep to go is
+/// for [`descend`] to say). Where candidates in different places tie, the one at a clearly
+/// higher level (海南: the province, not the prefecture in Qinghai), else their common
+/// ancestor, else none.
 fn best_candidate(
     g: &Gazetteer,
     article: &[Mention],
     in_article: &[(Vec<usize>, f32)],
     on_page: &[(Vec<usize>, f32)],
-) -> Option<usize> {
-    let candidates: BTreeSet<usize> = article
-        .iter()
-        .flat_map(|m| m.candidates.iter().copied())
-        .collect();
+) -> Option<(usize, Option<usize>)> {
+    // The divisions named, and those above them: five towns of one district support it.
+    let mentioned: BTreeSet<usize> = article.iter().flat_map(|m| m.divisions()).collect();
+    let candidates: BTreeSet<usize> = mentioned.iter().flat_map(|&c| g.chain(c)).collect();
     let support = |c: usize, ms: &[(Vec<usize>, f32)]| -> f32 {
         ms.iter()
             .filter(|(cands, _)| cands.iter().any(|&x| g.related(x, c)))
             .map(|(_, n)| n)
             .sum()
     };
-    candidates
+    let scored: Vec<(usize, f32, f32)> = candidates
         .into_iter()
-        .map(|c| {
-            let s = support(c, in_article) + PAGE_WEIGHT * support(c, on_page);
-            let own = article.iter().filter(|m| m.candidates.contains(&c)).count();
-            let first = article
+        .map(|c| (c, support(c, in_article), support(c, on_page)))
+        .collect();
+    let top = scored
+        .iter()
+        .map(|s| (s.1, s.2))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)))?;
+    // Two characters named once, agreeing with nothing, are as likely the end of one word and
+    // the start of the next (决定兴趣 holds 定兴): no region.
+    if top == (1.0, 0.0) && article.iter().all(|m| m.end - m.start <= 2) {
+        return None;
+    }
+    let mut tied: Vec<usize> = scored
+        .iter()
+        .filter(|s| (s.1, s.2) == top)
+        .map(|s| s.0)
+        .collect();
+    // Where named divisions tie with divisions above others, the named ones decide.
+    if !tied.iter().all(|&a| tied.iter().all(|&b| g.related(a, b))) {
+        let named: Vec<usize> = tied
+            .iter()
+            .copied()
+            .filter(|c| mentioned.contains(c))
+            .collect();
+        if !named.is_empty() {
+            tied = named;
+        }
+    }
+    let one_chain = tied.iter().all(|&a| tied.iter().all(|&b| g.related(a, b)));
+    if one_chain {
+        let own = |c: usize| {
+            article
                 .iter()
-                .position(|m| m.candidates.contains(&c))
-                .unwrap_or(usize::MAX);
-            (c, s, own, first)
-        })
-        .max_by(|a, b| {
-            a.1.total_cmp(&b.1)
-                .then_with(|| g.divisions[a.0].level.cmp(&g.divisions[b.0].level))
-                .then_with(|| a.2.cmp(&b.2))
-                .then_with(|| b.3.cmp(&a.3))
-        })
-        .map(|(c, ..)| c)
+                .filter(|m| m.divisions().any(|x| x == c))
+                .count()
+        };
+        let first = |c: usize| {
+            article
+                .iter()
+                .position(|m| m.divisions().any(|x| x == c))
+                .unwrap_or(usize::MAX)
+        };
+        let highest = tied.iter().copied().min_by_key(|&c| g.divisions[c].level)?;
+        let deepest = tied.iter().copied().max_by(|&a, &b| {
+            g.divisions[a]
+                .level
+                .cmp(&g.divisions[b].level)
+                .then_with(|| own(a).cmp(&own(b)))
+                .then_with(|| first(b).cmp(&first(a)))
+        });
+        return Some((highest, deepest));
+    }
+    let highest = tied.iter().map(|&c| g.divisions[c].level).min()?;
+    let at_highest: Vec<usize> = tied
+        .iter()
+        .copied()
+        .filter(|&c| g.divisions[c].level == highest)
+        .collect();
+    if let [only] = at_highest[..] {
+        return Some((only, Some(only)));
+    }
+    let common = tied[1..]
+        .iter()
+        .try_fold(tied[0], |acc, &c| g.common_ancestor(acc, c))?;
+    Some((common, None))
 }
 
-/// From `node`, step down to a mentioned child while one clearly dominates its siblings.
-fn descend(g: &Gazetteer, mut node: usize, mentions: &[Mention]) -> usize {
+/// Where the event took place, as the text writes it out (`上海市嘉定区江桥镇` → 江桥镇): the
+/// places written after 在 or 于 (`在莘庄镇文化活动中心举行`), and the first place of the lead
+/// (news opens with it). Returns (venues, lead place).
+fn event_places(mentions: &[Mention], lead: Range<usize>) -> (Vec<usize>, Option<usize>) {
+    let first_in_lead = mentions.iter().position(|m| lead.contains(&m.start));
+    let mut venues = Vec::new();
+    let mut lead_place = None;
+    let mut k = 0;
+    while k < mentions.len() {
+        let start = k;
+        while mentions
+            .get(k + 1)
+            .is_some_and(|m| m.start == mentions[k].end)
+        {
+            k += 1;
+        }
+        if let [only] = mentions[k].readings[..] {
+            if mentions[start].at {
+                venues.push(only.div);
+            }
+            if Some(start) == first_in_lead {
+                lead_place = Some(only.div);
+            }
+        }
+        k += 1;
+    }
+    (venues, lead_place)
+}
+
+/// From `node`, step down to a mentioned child while it has at least twice the mentions of
+/// all its siblings together and a quarter of those of `node` itself (an article naming 天津
+/// eight times and 滨海新区 once is about the city); or, where the event took place in the
+/// child, twice the mentions of any one sibling (and two mentions where it is only the lead's
+/// first place, not a venue).
+fn descend(
+    g: &Gazetteer,
+    mut node: usize,
+    mentions: &[Mention],
+    (venues, lead): &(Vec<usize>, Option<usize>),
+) -> usize {
     loop {
         // Mentioned divisions below `node`, counted at the child level they fall under.
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for m in mentions {
             let below: BTreeSet<usize> = m
-                .candidates
-                .iter()
-                .filter_map(|&c| {
+                .divisions()
+                .filter_map(|c| {
                     let chain = g.chain(c);
                     let at = chain.iter().position(|&x| x == node)?;
                     chain.get(at + 1).copied()
@@ -188,11 +442,22 @@ fn descend(g: &Gazetteer, mut node: usize, mentions: &[Mention]) -> usize {
             }
         }
         counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        match counts.as_slice() {
-            [] => return node,
-            [(only, _)] => node = *only,
-            [(top, n), (_, second), ..] if *n >= 2 * second => node = *top,
-            _ => return node,
+        let Some(&(top, n)) = counts.first() else {
+            return node;
+        };
+        let rest: usize = counts[1..].iter().map(|c| c.1).sum();
+        let second = counts.get(1).map_or(0, |c| c.1);
+        let itself = mentions
+            .iter()
+            .filter(|m| m.divisions().any(|d| d == node))
+            .count();
+        let on_path = |e: usize| g.chain(e).contains(&top);
+        let venue = venues.iter().any(|&e| on_path(e)) && n >= 2 * second;
+        let in_lead = lead.is_some_and(on_path) && n >= 2 && n >= 2 * second;
+        if (n >= 2 * rest && 4 * n >= itself) || venue || in_lead {
+            node = top;
+        } else {
+            return node;
         }
     }
 }
@@ -224,7 +489,12 @@ mod tests {
         let g = gazetteer();
         let mut all = g.find(text);
         all.extend(g.find(page));
-        resolve(g, &g.find(text), &Page::new(g, &all))
+        resolve(
+            g,
+            &g.find(text),
+            &Page::new(g, &all),
+            0..text.chars().count(),
+        )
     }
 
     fn path(r: &Option<Region>) -> String {
@@ -269,9 +539,33 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_name_alone_gives_no_region() {
+        // 88 towns are called 城关镇: none of them is more likely than the others.
+        assert_eq!(path(&region("城关镇社工站开展活动", "")), "");
+    }
+
+    #[test]
+    fn the_article_outweighs_its_page() {
+        // 河北 is the province here (石家庄市 agrees), though the page is about Tianjin.
+        assert_eq!(
+            path(&region(
+                "河北法制报讯 石家庄市民警抓获嫌疑人",
+                "天津市 天津 天津 天津市 和平区"
+            )),
+            "河北省>石家庄市>->-"
+        );
+    }
+
+    #[test]
     fn several_towns_mean_the_district() {
         let text = "济阳区指导垛石街道、济北街道、济阳街道创建示范点，济阳区民政局";
         assert_eq!(path(&region(text, "")), "山东省>济南市>济阳区>-");
+    }
+
+    #[test]
+    fn several_cities_mean_the_province() {
+        let text = "内蒙古自治区气象台发布预警：阿拉善盟、乌海市海勃湾区和乌达区、鄂尔多斯市降雨";
+        assert_eq!(path(&region(text, "")), "内蒙古自治区>->->-");
     }
 
     #[test]
@@ -283,6 +577,86 @@ mod tests {
                 ""
             )),
             "四川省>成都市>天府新区>青龙街道"
+        );
+    }
+
+    #[test]
+    fn words_that_are_place_names_need_agreement() {
+        // 公安 (police), 资源 (resources), 合作 (cooperation) and 街道 (streets) are words here.
+        assert_eq!(
+            path(&region("县公安局整合资源，加强合作，深入街道社区", "")),
+            ""
+        );
+        assert_eq!(
+            path(&region("荆州市公安局开展宣传", "")),
+            "湖北省>荆州市>->-"
+        );
+        // Where 公安县 is named, 公安 is the county.
+        assert_eq!(
+            path(&region("公安县社工站成立。公安社工走进社区", "")),
+            "湖北省>荆州市>公安县>-"
+        );
+        // 城区 right after 阳泉市 is its district, and so where 阳泉市 is named.
+        assert_eq!(
+            path(&region("阳泉市城区上站街道", "")),
+            "山西省>阳泉市>城区>上站街道"
+        );
+        assert_eq!(
+            path(&region("城区南边堰社区。城区区委常委调研", "阳泉市")),
+            "山西省>阳泉市>城区>-"
+        );
+    }
+
+    #[test]
+    fn partial_town_names_need_their_district_or_city() {
+        assert_eq!(
+            path(&region("天津市河西区马场街千余居民欢聚一堂", "")),
+            "天津市>天津市>河西区>马场街道"
+        );
+        assert_eq!(
+            path(&region("南区西环社工服务站揭牌，中山市民政局出席", "")),
+            "广东省>中山市>中山市>南区街道"
+        );
+        // Alone, 大朗 is nobody's town.
+        assert_eq!(path(&region("大朗长富社工站开展活动", "")), "");
+        // Several towns of one district agree with each other.
+        assert_eq!(
+            path(&region(
+                "我区在城厢、北干、蜀山、新塘、闻堰等街道建成社工站",
+                ""
+            )),
+            "浙江省>杭州市>萧山区>-"
+        );
+    }
+
+    #[test]
+    fn hong_kong_macao_and_taiwan() {
+        // Hong Kong news names its districts and government, not 香港.
+        let hk = shegong_text::fold("為協助大埔宏福苑受影響居民，社會福利署啟動一戶一社工支援計劃");
+        assert_eq!(path(&region(&hk, "")), "香港特别行政区>香港特别行政区>->-");
+        let tw =
+            shegong_text::fold("臺東縣政府表示，縱谷線區社福中心服務涵蓋延平鄉、鹿野鄉、關山鎮");
+        assert_eq!(path(&region(&tw, "")), "台湾省>台东县>->-");
+        let tp = shegong_text::fold(
+            "台北市社會局建構社會安全網，士林區社福中心舉辦園遊會，士林社福中心結合里辦公室",
+        );
+        assert_eq!(path(&region(&tp, "")), "台湾省>台北市>士林区>-");
+    }
+
+    #[test]
+    fn a_short_form_means_the_larger_division() {
+        assert_eq!(
+            path(&region("辽阳开展社工站试点，辽阳社工站", "")),
+            "辽宁省>辽阳市>->-"
+        );
+    }
+
+    #[test]
+    fn two_characters_named_once_are_not_enough() {
+        assert_eq!(path(&region("举手投票等方式决定兴趣学堂活动内容", "")), "");
+        assert_eq!(
+            path(&region("民勤社工站开展活动，民勤县民政局", "")),
+            "甘肃省>武威市>民勤县>-"
         );
     }
 

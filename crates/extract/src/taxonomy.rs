@@ -20,7 +20,7 @@ const MAX_PROGRAMS: usize = 3;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 /// Why a taxonomy file could not be loaded.
 pub enum TaxonomyError {
-    #[error("taxonomy is not valid TOML: {0} (each program is a [[program]] table with id, zh, en and cues)")]
+    #[error("taxonomy is not valid TOML: {0} (each program is a [[program]] table with id, zh, en and cues; an optional top-level not_cues list holds phrases that suggest no program)")]
     /// The file is not valid TOML of the expected shape.
     Toml(String),
     #[error("taxonomy program `{0}` has no cues")]
@@ -48,6 +48,10 @@ pub struct Program {
 struct File {
     #[serde(default)]
     program: Vec<Program>,
+    /// Phrases that hold a cue but do not suggest its program (福彩公益金 is funding, not
+    /// volunteering): matched so that the cue inside them is not.
+    #[serde(default)]
+    not_cues: Vec<String>,
 }
 
 /// A loaded taxonomy.
@@ -56,8 +60,8 @@ pub struct Taxonomy {
     /// The programs, in file order.
     pub programs: Vec<Program>,
     matcher: AhoCorasick,
-    /// For each cue pattern, the program it belongs to.
-    cue_program: Vec<usize>,
+    /// For each cue pattern, the program it belongs to (none for a not-cue).
+    cue_program: Vec<Option<usize>>,
 }
 
 impl Taxonomy {
@@ -75,8 +79,12 @@ impl Taxonomy {
             }
             for c in &p.cues {
                 patterns.push(shegong_text::fold(c));
-                cue_program.push(i);
+                cue_program.push(Some(i));
             }
+        }
+        for c in &file.not_cues {
+            patterns.push(shegong_text::fold(c));
+            cue_program.push(None);
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -115,7 +123,9 @@ impl Taxonomy {
             (body, BODY_WEIGHT),
         ] {
             for m in self.matcher.find_iter(text) {
-                scores[self.cue_program[m.pattern().as_usize()]] += weight;
+                if let Some(p) = self.cue_program[m.pattern().as_usize()] {
+                    scores[p] += weight;
+                }
             }
         }
         let mut ranked: Vec<(usize, f32)> = scores
@@ -165,6 +175,49 @@ mod tests {
         );
         assert_eq!(got.first().map(String::as_str), Some("assistance"));
         assert!(t.classify("天气晴朗", "今天", "没有线索").is_empty());
+    }
+
+    #[test]
+    fn police_weather_and_traffic_items() {
+        let t = Taxonomy::builtin();
+        // A theft solved is public safety.
+        assert_eq!(
+            t.classify(
+                "男子盗窃电动车被抓获",
+                "近日，高新区派出所民警抓获一名盗窃电动车的嫌疑人",
+                "民警调取监控，破案"
+            ),
+            ["public-safety"]
+        );
+        // A weather warning is no social-work program: 自治区 is not 自治, 卫生 is not health.
+        assert!(t
+            .classify(
+                "内蒙古发布暴雨橙色预警",
+                "内蒙古自治区气象台发布暴雨橙色预警信号",
+                "降雨量已达50毫米以上，注意防范山洪"
+            )
+            .is_empty());
+    }
+
+    #[test]
+    fn cues_of_the_field_beyond_the_obvious() {
+        let t = Taxonomy::builtin();
+        // Relief for families in hardship is assistance, though no 救助 is written.
+        let got = t.classify(
+            "",
+            "社福中心募集物资，透过实物银行送达困难家庭",
+            "让家庭安心过年",
+        );
+        assert_eq!(got.first().map(String::as_str), Some("assistance"));
+        // Sandplay with a counselling team is mental health.
+        let got = t.classify("", "社区联合心理辅导社工团队开展沙盘游戏", "居民放松心情");
+        assert_eq!(got.first().map(String::as_str), Some("mental-health"));
+        // Welfare-lottery funds (福彩公益金) are no volunteering.
+        let got = t.classify("", "社会工作服务站由福彩公益金扶持", "社工站");
+        assert!(!got.contains(&"volunteering".to_owned()), "{got:?}");
+        // A cleanup by volunteers is not a health service.
+        let got = t.classify("", "志愿者清理环境卫生死角，志愿者参与", "居民爱心参与");
+        assert!(!got.contains(&"health".to_owned()), "{got:?}");
     }
 
     #[test]

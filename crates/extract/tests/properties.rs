@@ -1,4 +1,5 @@
-//! Property tests: reading and extracting a page never panics, and spans stay inside the page.
+//! Property tests: reading and extracting a page never panics, and spans stay inside the page;
+//! the pieces include dates, stamps, datelines, pinyin annotations and place names.
 
 use proptest::prelude::*;
 use shegong_extract::process_page;
@@ -18,6 +19,16 @@ fn pagelike() -> impl Strategy<Value = String> {
         Just("（据中新网）".to_owned()),
         Just("记者 王薇".to_owned()),
         Just("ＡＢ１２".to_owned()),
+        Just("3月16日".to_owned()),
+        Just("2021-03-17 11:37:47".to_owned()),
+        Just("31/3/2025".to_owned()),
+        Just("113年9月13日".to_owned()),
+        Just("21日，".to_owned()),
+        Just("昨".to_owned()),
+        Just("新华社杭州3月12日电".to_owned()),
+        Just("。新华社记者许畅摄".to_owned()),
+        Just("構(gòu)建".to_owned()),
+        Just("公安县城区街道".to_owned()),
         Just("---\n".to_owned()),
         "[\\u{4e00}-\\u{9fff}]{1,12}",
         "[a-zA-Z0-9 .:-]{1,8}",

@@ -10,7 +10,9 @@
 //!   of each hit;
 //! - [`query`]: bytes as a query, parsed and run against a small fixed collection (the seed
 //!   pages);
-//! - [`page`]: bytes as a page file → decode → read, normalise, split and extract.
+//! - [`page`]: bytes as a page file → decode → read, normalise, split and extract;
+//! - [`web_page`], [`web_archive`], [`docx`], [`pdf`]: bytes as a file of that kind → its
+//!   reader (`shegong_read::read_file`) → the page text read as [`page`] reads one.
 //!
 //! `fuzz/fuzz_targets/` runs them under libFuzzer (`cargo +nightly fuzz run <target>`, see the
 //! README's testing section); this crate's tests replay the committed corpora
@@ -22,11 +24,13 @@
 #![warn(missing_docs)]
 
 mod bundle;
+mod file;
 mod page;
 mod query;
 mod searches;
 
 pub use bundle::bundle;
+pub use file::{docx, pdf, web_archive, web_page};
 pub use page::page;
 pub use query::query;
 
@@ -35,4 +39,12 @@ pub type Target = fn(&[u8]);
 
 /// The fuzz targets by name (the name is the target's file in `fuzz/fuzz_targets/` and its
 /// corpus folder in `fuzz/corpus/`).
-pub const TARGETS: [(&str, Target); 3] = [("bundle", bundle), ("query", query), ("page", page)];
+pub const TARGETS: [(&str, Target); 7] = [
+    ("bundle", bundle),
+    ("query", query),
+    ("page", page),
+    ("web_page", web_page),
+    ("web_archive", web_archive),
+    ("docx", docx),
+    ("pdf", pdf),
+];

@@ -10,14 +10,18 @@ use std::sync::OnceLock;
 /// range of the decoded page (the original-text view cuts it out), and ids must differ (a
 /// bundle with two equal ids is refused on load).
 pub fn page(data: &[u8]) {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     let Ok(decoded) = shegong_text::decode(data) else {
         return;
     };
-    let text = decoded.text;
+    read_page_text(&decoded.text);
+}
+
+/// Read a page text as [`page`] does and check what must hold of its articles.
+pub(crate) fn read_page_text(text: &str) {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     let articles = PIPELINE
         .get_or_init(Pipeline::default)
-        .process_page("page.txt", &text);
+        .process_page("page.txt", text);
     for a in &articles {
         assert!(
             text.get(a.span.start..a.span.end).is_some(),

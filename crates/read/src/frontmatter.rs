@@ -7,6 +7,8 @@
 //! title: 嘉定社区精神健康社工站服务地图发布
 //! region: 上海市 > 上海市 > 嘉定区
 //! url: https://example.org/a.html
+//! published: 2024-09-21
+//! author: 王明
 //! ---
 //! ```
 
@@ -18,6 +20,10 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub region: Option<String>,
     pub url: Option<String>,
+    /// When the page was published (a web page's date, not the event's).
+    pub published: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
 }
 
 /// Split front matter from a page. Returns the front matter and the byte offset where the
@@ -51,6 +57,8 @@ pub fn split(page: &str) -> (FrontMatter, usize) {
             "title" => fm.title = Some(value),
             "region" => fm.region = Some(value),
             "url" => fm.url = Some(value),
+            "published" => fm.published = Some(value),
+            "author" => fm.author = Some(value),
             _ => {}
         }
     }

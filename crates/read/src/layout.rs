@@ -4,8 +4,8 @@
 use crate::credit::{credit_line, dateline};
 use crate::meta::meta_line;
 use shegong_text::{
-    clean_chars, ends_sentence, fold, is_cjk, normalize_line, remove_pinyin_annotations,
-    repair_mojibake, widen_punctuation,
+    clean_chars, ends_sentence, fold, is_cjk, normalize_line, repair_mojibake, widen_punctuation,
+    without_pinyin,
 };
 
 /// One non-empty physical line.
@@ -58,7 +58,7 @@ pub fn lines(page: &str) -> Vec<Line> {
         let indent = cleaned.starts_with([' ', '\t']);
         out.push(Line {
             phrase_gap: has_phrase_gap(cleaned),
-            spaced: repair_mojibake(&widen_punctuation(&remove_pinyin_annotations(cleaned)))
+            spaced: repair_mojibake(&widen_punctuation(&without_pinyin(cleaned)))
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" "),

@@ -28,6 +28,12 @@
 //! The dateline stays at the start of the lead text, where extraction reads its place and
 //! date; its credit is copied to the byline with every other credit of the article.
 //!
+//! Before that, [`read_file`] turns a page file into page text by its [`Format`]: text in
+//! UTF-8, UTF-16 or GB18030; a saved web page (`.html`, `.mhtml`) as its headline, metadata
+//! line and main content, with what the page states (headline, publication date, source,
+//! author, address) as front matter; a Word document's paragraphs; a PDF's text layer in
+//! reading order, columns kept apart (feature `pdf`). Images need OCR, which is the caller's.
+//!
 //! ```
 //! let page = "社区社工站揭牌\n\n近日，某街道社工站正式揭牌成立，为居民提供服务。\n";
 //! let articles = shegong_read::read_page("news/a.txt", page);
@@ -37,16 +43,31 @@
 
 #![warn(missing_docs)]
 
+mod charset;
 mod chrome;
+mod content;
 mod credit;
+mod docx;
 mod draft;
+mod format;
 mod frontmatter;
+mod html;
 mod layout;
 mod meta;
+mod mhtml;
+mod pagefile;
+#[cfg(feature = "pdf")]
+mod pdf;
+#[cfg(feature = "pdf")]
+mod reading_order;
 mod split;
 mod web;
+mod webmeta;
+mod webpage;
+mod zip;
 
 pub use credit::CREDIT_ROLES;
+pub use format::{read_file, FileText, Format, FormatError};
 use shegong_article::{Article, DateInfo, Region};
 
 /// The articles of one decoded page, with what its front matter sets applied. `file` names the
@@ -68,6 +89,12 @@ pub fn read_page(file: &str, text: &str) -> Vec<Article> {
         }
         if let Some(d) = fm.date.as_deref().and_then(DateInfo::parse_iso) {
             a.date = Some(d);
+        }
+        if let Some(d) = fm.published.as_deref().and_then(DateInfo::parse_iso) {
+            a.published = Some(d);
+        }
+        if let (Some(w), None) = (&fm.author, &a.byline) {
+            a.byline = Some(w.clone());
         }
         if let Some(r) = &fm.region {
             a.region = Some(Region::parse_path(r));

@@ -43,13 +43,25 @@ pub fn split_page(file: &str, page: &str, offset: usize) -> Vec<Article> {
     if ls.is_empty() {
         return Vec::new();
     }
-    if is_web_layout(&ls) {
+    if is_web_layout(&ls) && !is_digest(&ls) {
         return read_web_page(file, &ls, offset);
     }
     let widths = local_widths(&ls);
     let items = classify(&ls, &widths);
     let blocks = segment(&ls, items);
     assemble(file, &ls, offset, blocks)
+}
+
+/// A page of several short news items (a digest or a repost of a newspaper's briefs): a
+/// paragraph that closes with its source (`…。（据某报）`) is followed by a headline-shaped
+/// line and a paragraph that opens like a news lead. A web page of one article never has
+/// that in its middle.
+fn is_digest(ls: &[Line]) -> bool {
+    ls.windows(3).any(|w| {
+        trailing_source(&w[0].text).is_some_and(|(before, _)| before.ends_with(ends_sentence))
+            && headline_shaped(&w[1].text)
+            && (is_lead_opening(&w[2].text) || dateline(&w[2].spaced).is_some())
+    })
 }
 
 /// The usual line length around each line: the median of the lengths of nearby long lines.
@@ -739,6 +751,10 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
             }
         }
     }
+    // A page that opens with a headline and ends with text prints its headlines before their
+    // bodies, whatever its attributions suggest.
+    let before = matches!(blocks.first(), Some(Block::Head(_)))
+        && matches!(last_non_byline, Some(Block::Text(_)));
     let mut drafts: Vec<Draft> = Vec::new();
     let mut owner_of_block: Vec<Option<usize>> = vec![None; blocks.len()];
     for (d, &pos) in text_positions.iter().enumerate() {
@@ -833,7 +849,11 @@ fn assemble(file: &str, ls: &[Line], offset: usize, blocks: Vec<Block>) -> Vec<A
                                 p
                             }
                         } else if ends_with_source {
-                            p
+                            if before {
+                                n
+                            } else {
+                                p
+                            }
                         } else if adheres_next {
                             // A lone earlier headline on the same run goes to the untitled article before.
                             n

@@ -332,3 +332,18 @@ fn a_credit_opening_a_web_paragraph_goes_to_the_byline() {
     let page = format!("■ 本报记者 皮某 记者从某省民政厅了解到，{BODY}\n{BODY}\n");
     assert_eq!(one(&page).byline.as_deref(), Some("本报记者 皮某"));
 }
+
+#[test]
+fn a_digest_of_briefs_in_long_paragraphs_is_several_articles() {
+    // Each brief is one long paragraph closing with its source, so the page looks like a web
+    // page; it was read as one article with the second headline inside its text.
+    let page = format!(
+        "甲街道开展为老服务\n\n2024年6月4日，{BODY}（据某某日报）\n\n乙镇社工站启用\n\n近日，{BODY}（据某某晚报）\n"
+    );
+    let arts = read_page("p.txt", &page);
+    let titles: Vec<_> = arts.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(titles, [Some("甲街道开展为老服务"), Some("乙镇社工站启用")]);
+    let sources: Vec<_> = arts.iter().map(|a| a.source.as_deref()).collect();
+    assert_eq!(sources, [Some("某某日报"), Some("某某晚报")]);
+    assert!(!arts[0].text.contains("乙镇"), "{}", arts[0].text);
+}

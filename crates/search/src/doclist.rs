@@ -45,6 +45,25 @@ pub fn union(a: &[(u32, f32)], b: &[(u32, f32)]) -> DocList {
     out
 }
 
+/// Documents in either list, with the better score where both have them (alternatives of one
+/// query word: an article written both ways is not found twice over).
+pub fn union_max(a: &[(u32, f32)], b: &[(u32, f32)]) -> DocList {
+    let mut out = union(a, b);
+    let (mut i, mut j) = (0, 0);
+    for (doc, score) in &mut out {
+        while i < a.len() && a[i].0 < *doc {
+            i += 1;
+        }
+        while j < b.len() && b[j].0 < *doc {
+            j += 1;
+        }
+        if i < a.len() && j < b.len() && a[i].0 == *doc && b[j].0 == *doc {
+            *score = a[i].1.max(b[j].1);
+        }
+    }
+    out
+}
+
 /// Ascending docs of `a` that are not in `b`.
 pub fn without(a: &[u32], b: &[(u32, f32)]) -> Vec<u32> {
     let mut j = 0;
@@ -87,6 +106,7 @@ mod tests {
         let b = [(3, 2.0), (4, 2.0), (5, 2.0)];
         assert_eq!(intersect(&a, &b), [(3, 3.0), (5, 3.0)]);
         assert_eq!(union(&a, &b), [(1, 1.0), (3, 3.0), (4, 2.0), (5, 3.0)]);
+        assert_eq!(union_max(&a, &b), [(1, 1.0), (3, 2.0), (4, 2.0), (5, 2.0)]);
         assert_eq!(without(&[1, 2, 3, 4], &b), [1, 2]);
         assert_eq!(intersect_docs(&[1, 2, 3, 4], &[2, 4, 6]), [2, 4]);
         assert!(intersect(&a, &[]).is_empty());

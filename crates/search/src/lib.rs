@@ -7,6 +7,9 @@
 //!   parsing never fails, it warns ([`parse_query`]);
 //! - the **index**: words from jieba's search mode and CJK uni/bigrams with per-field term
 //!   frequencies (title, lead, body) ([`Index`]);
+//! - **query answering** as readers ask: a place finds the articles extracted to it (their text
+//!   may name only a street inside it), and the field's abbreviations find their long forms
+//!   and back (`社工站` ↔ `社会工作服务站`, a curated table);
 //! - the **engine**: BM25F ranking with a proximity boost, filters, exclusions, newest-first
 //!   sorting, disjunctive **facet** counts (region tree, programs, months) and highlighted
 //!   **snippets** ([`Engine`], [`Selection`], [`Results`]); the same marking serves the article
@@ -39,10 +42,12 @@ mod facets;
 mod highlight;
 mod index;
 mod original;
+mod places;
 mod proximity;
 mod query;
 mod search;
 mod snippet;
+mod synonyms;
 mod validate;
 
 pub use build_date::BuildDate;

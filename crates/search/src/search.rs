@@ -4,9 +4,11 @@ use crate::doclist::{self, DocList};
 use crate::facet_table::FacetTable;
 use crate::facets::{self, Facets, Selection};
 use crate::index::Index;
+use crate::places::Places;
 use crate::proximity::closeness;
 use crate::query::{Clause, Query, Warning};
 use crate::snippet::{snippet, Segment};
+use crate::synonyms::{alternatives, Piece};
 use serde::{Deserialize, Serialize};
 use shegong_article::Article;
 use shegong_article::ProgramLabel;
@@ -27,6 +29,12 @@ const FRAGMENT_SHARE: f32 = 0.5;
 const PROXIMITY_WEIGHT: f32 = 0.5;
 /// How many of the best documents proximity re-ranks.
 const PROXIMITY_TOP: usize = 200;
+/// A query word's other forms (社会工作服务站 for 社工站) score this share of the written one.
+const SYNONYM_SHARE: f32 = 0.9;
+/// What a word naming an article's region weighs, as a term frequency of a body word: twice
+/// one (an article extracted to 佛山 is about 佛山, more than one that names it once in
+/// passing).
+const PLACE_WEIGHT: f32 = 2.0;
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +117,8 @@ pub struct Engine {
     facets: FacetTable,
     /// (year, month, day) of each article, unknown parts 0, for "newest first".
     dates: Vec<(i32, u32, u32)>,
+    /// Articles by the names of their regions.
+    places: Places,
 }
 
 /// A unit of text that must occur in a document.
@@ -117,6 +127,8 @@ struct Needle {
     text: String,
     /// Matched through word postings only (Latin words, numbers): no fragments.
     whole_word_only: bool,
+    /// A fixed expression (社会工作服务站): found anywhere, it counts fully.
+    phrase: bool,
 }
 
 impl Engine {
@@ -146,6 +158,7 @@ impl Engine {
             })
             .collect();
         let facets = FacetTable::new(&articles);
+        let places = Places::new(&articles);
         let dates = articles
             .iter()
             .map(|a| {
@@ -167,6 +180,7 @@ impl Engine {
             field_weight,
             facets,
             dates,
+            places,
         }
     }
 
@@ -192,11 +206,13 @@ impl Engine {
         // Free-text clauses: every one must match; scores add up.
         let mut scores: Option<DocList> = None;
         let mut needles_for_snippet: Vec<String> = Vec::new();
+        let mut words_for_proximity: Vec<String> = Vec::new();
         for p in q.parts.iter().filter(|p| !p.negated) {
-            let Some(docs) = self.match_clause(&p.clause) else {
+            let Some(docs) = self.match_clause(&p.clause, true) else {
                 continue;
             };
-            needles_for_snippet.extend(self.highlight_terms(&p.clause));
+            needles_for_snippet.extend(self.highlight_terms(&p.clause, true));
+            words_for_proximity.extend(self.highlight_terms(&p.clause, false));
             scores = Some(match scores {
                 None => docs,
                 Some(prev) => doclist::intersect(&prev, &docs),
@@ -217,7 +233,8 @@ impl Engine {
         if filtered {
             let mut blocked = vec![false; n];
             for p in q.parts.iter().filter(|p| p.negated) {
-                for (d, _) in self.match_clause(&p.clause).unwrap_or_default() {
+                // An exclusion is what it says: `-社会工作站` keeps articles saying 社工站.
+                for (d, _) in self.match_clause(&p.clause, false).unwrap_or_default() {
                     blocked[d as usize] = true;
                 }
             }
@@ -226,7 +243,7 @@ impl Engine {
         let selection = self.facets.compile(req.selection);
         let facets = self.facets.count_and_keep(&mut ranked, &selection);
         if req.sort == Sort::Relevance {
-            self.boost_proximity(&mut ranked, &needles_for_snippet);
+            self.boost_proximity(&mut ranked, &words_for_proximity);
         }
         let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1);
         let by_date = |a: &(u32, f32), b: &(u32, f32)| {
@@ -288,9 +305,14 @@ impl Engine {
         }
     }
 
-    /// Folded strings to highlight for a clause.
-    fn highlight_terms(&self, clause: &Clause) -> Vec<String> {
+    /// Folded strings to highlight for a clause, with those of its text's alternatives.
+    fn highlight_terms(&self, clause: &Clause, alternative: bool) -> Vec<String> {
         match clause {
+            Clause::Text(t) if alternative => alternatives(&fold(t))
+                .iter()
+                .flat_map(|alt| self.alternative_needles(alt))
+                .map(|n| n.text)
+                .collect(),
             Clause::Text(t) => self.needles(t).into_iter().map(|n| n.text).collect(),
             Clause::Phrase(p) => vec![phrase_key(p)],
             Clause::Prefix(p) => vec![p.clone()],
@@ -298,24 +320,44 @@ impl Engine {
         }
     }
 
-    /// The documents a text clause matches, with scores; `None` for filter clauses.
-    fn match_clause(&self, clause: &Clause) -> Option<DocList> {
+    /// The documents a text clause matches, with scores, with the alternatives of its text
+    /// where `alternative` says so; `None` for filter clauses.
+    fn match_clause(&self, clause: &Clause, alternative: bool) -> Option<DocList> {
         match clause {
+            // Any of the text's alternatives (社工站, 社会工作服务站), each with all its words;
+            // the written one scores fully, the others [`SYNONYM_SHARE`] of it per word written
+            // (社会工作服务站 is two words where 社工站 is one).
             Clause::Text(t) => {
-                let mut acc: Option<DocList> = None;
-                for needle in self.needles(t) {
-                    let docs = self.match_needle(&needle);
-                    acc = Some(match acc {
-                        None => docs,
-                        Some(prev) => doclist::intersect(&prev, &docs),
-                    });
+                let mut written = 1;
+                let mut any = Vec::new();
+                let alts = alternatives(&fold(t));
+                let alts = if alternative { &alts[..] } else { &alts[..1] };
+                for (k, alt) in alts.iter().enumerate() {
+                    let needles = self.alternative_needles(alt);
+                    let mut all: Option<DocList> = None;
+                    for piece in alt {
+                        let docs = self.match_piece(piece);
+                        all = Some(match all {
+                            None => docs,
+                            Some(prev) => doclist::intersect(&prev, &docs),
+                        });
+                    }
+                    let mut all = all.unwrap_or_default();
+                    if k == 0 {
+                        written = needles.len().max(1);
+                    } else {
+                        let share = SYNONYM_SHARE * written as f32 / needles.len().max(1) as f32;
+                        all.iter_mut().for_each(|(_, s)| *s *= share);
+                    }
+                    any = doclist::union_max(&any, &all);
                 }
-                Some(acc.unwrap_or_default())
+                Some(any)
             }
             Clause::Phrase(p) => {
                 let mut docs = self.match_needle(&Needle {
                     text: phrase_key(p),
                     whole_word_only: false,
+                    phrase: false,
                 });
                 // An exact phrase is worth more than its words scattered.
                 docs.iter_mut().for_each(|(_, s)| *s *= 1.5);
@@ -329,6 +371,40 @@ impl Engine {
             ),
             Clause::Region(_) | Clause::Program(_) | Clause::Date { .. } => None,
         }
+    }
+
+    /// The documents holding every needle of a piece of an alternative, and, where the piece
+    /// names a place (漠河市, written 漠河 and 县 in the text), those extracted to it.
+    fn match_piece(&self, piece: &Piece) -> DocList {
+        let mut all: Option<DocList> = None;
+        for needle in self.alternative_needles(std::slice::from_ref(piece)) {
+            let docs = self.match_needle(&needle);
+            all = Some(match all {
+                None => docs,
+                Some(prev) => doclist::intersect(&prev, &docs),
+            });
+        }
+        let all = all.unwrap_or_default();
+        match piece {
+            Piece::Text(t) => doclist::union_max(&all, &self.match_place(t)),
+            Piece::Term(_) => all,
+        }
+    }
+
+    /// The needles of one alternative of a text: its text pieces split as [`Self::needles`]
+    /// splits them, its terms whole.
+    fn alternative_needles(&self, alt: &[Piece]) -> Vec<Needle> {
+        alt.iter()
+            .flat_map(|p| match p {
+                Piece::Text(t) => self.needles(t),
+                // A term of four characters or more is an expression of its own.
+                Piece::Term(t) => vec![Needle {
+                    text: t.clone(),
+                    whole_word_only: false,
+                    phrase: t.chars().count() >= 4,
+                }],
+            })
+            .collect()
     }
 
     /// Split free text into needles: the query's words (segmented exactly as the index was),
@@ -346,6 +422,7 @@ impl Engine {
                 out.push(Needle {
                     text: std::mem::take(run),
                     whole_word_only: false,
+                    phrase: false,
                 });
             }
         };
@@ -363,6 +440,7 @@ impl Engine {
             out.push(Needle {
                 text: w.word,
                 whole_word_only: latin,
+                phrase: false,
             });
         }
         flush(&mut run, &mut out);
@@ -393,8 +471,24 @@ impl Engine {
             .collect();
         let df = whole.len() + fragment.len();
         let mut fragment = self.bm25(fragment.into_iter(), df);
-        fragment.iter_mut().for_each(|(_, s)| *s *= FRAGMENT_SHARE);
-        doclist::union(&whole, &fragment)
+        if !needle.phrase {
+            fragment.iter_mut().for_each(|(_, s)| *s *= FRAGMENT_SHARE);
+        }
+        doclist::union(
+            &doclist::union(&whole, &fragment),
+            &self.match_place(&needle.text),
+        )
+    }
+
+    /// Documents whose region is called `name` at some level, scored as one word of weight
+    /// [`PLACE_WEIGHT`].
+    fn match_place(&self, name: &str) -> DocList {
+        let docs = self.places.docs(name);
+        let n = self.index.doc_count() as f32;
+        let df = docs.len() as f32;
+        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        let score = idf * PLACE_WEIGHT * (K1 + 1.0) / (PLACE_WEIGHT + K1);
+        docs.iter().map(|&d| (d, score)).collect()
     }
 
     /// Documents containing every CJK unigram/bigram of `text` (a superset of those containing

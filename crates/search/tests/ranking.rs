@@ -1,7 +1,7 @@
 //! Ranking through the public engine: field weights, proximity, whole words over fragments,
 //! date tie-break.
 
-use shegong_article::{Article, DateInfo};
+use shegong_article::{Article, DateInfo, Region};
 use shegong_search::parse_query as parse;
 use shegong_search::{Bundle, Engine, IndexMode, Request, Selection, Sort};
 use shegong_text::Dictionary;
@@ -81,4 +81,62 @@ fn a_word_the_dictionary_lacks_is_searched_as_one_string() {
     assert_eq!(ids(&e, "老人助餐"), ["d-0"]);
     // Characters apart in the query are still separate words.
     assert_eq!(ids(&e, "助 餐").len(), 2);
+}
+
+#[test]
+fn a_place_finds_the_articles_extracted_to_it() {
+    let mut articles: Vec<Article> = [
+        "毓璜顶街道社工站为辖区老人送去年货。",
+        "烟台市社工站开展服务。",
+        "漠河县社工站为老人服务。",
+        "街道为老人服务。",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, text)| Article {
+        id: format!("d-{i}"),
+        text: text.to_string(),
+        ..Article::default()
+    })
+    .collect();
+    articles[0].region = Some(Region::parse_path("山东省/烟台市/芝罘区/毓璜顶街道"));
+    articles[1].region = Some(Region::parse_path("山东省/烟台市"));
+    articles[2].region = Some(Region::parse_path("黑龙江省/大兴安岭地区/漠河市"));
+    let dict = Dictionary::parse("社工站 100 n\n老人 300 n\n服务 300 v\n街道 200 n\n").unwrap();
+    let e = Bundle::build(articles, &dict, Vec::new(), IndexMode::Auto).into_engine();
+    // The article whose text names the place comes first.
+    assert_eq!(ids(&e, "烟台"), ["d-1", "d-0"]);
+    assert_eq!(ids(&e, "山东 年货"), ["d-0"]);
+    assert_eq!(ids(&e, "芝罘区"), ["d-0"]);
+    // The region's name, though the text has its former name (漠河县, now 漠河市).
+    assert_eq!(ids(&e, "漠河市"), ["d-2"]);
+    assert!(ids(&e, "济南").is_empty());
+}
+
+#[test]
+fn abbreviations_find_their_long_forms_and_back() {
+    let dict =
+        Dictionary::parse("社工站 100 n\n社会工作 100 n\n服务站 100 n\n老人 300 n\n街道 200 n\n")
+            .unwrap();
+    let articles = [
+        "梁庄镇社会工作服务站揭牌成立，为老人服务。",
+        "街道社工站揭牌成立，为老人服务。",
+        "街道为老人服务。",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, text)| Article {
+        id: format!("d-{i}"),
+        text: text.to_string(),
+        ..Article::default()
+    })
+    .collect();
+    let e = Bundle::build(articles, &dict, Vec::new(), IndexMode::Auto).into_engine();
+    assert_eq!(ids(&e, "社工站").len(), 2);
+    assert_eq!(ids(&e, "社会工作服务站").len(), 2);
+    // The written form ranks first.
+    assert_eq!(ids(&e, "社会工作服务站")[0], "d-0");
+    assert_eq!(ids(&e, "社工站")[0], "d-1");
+    // An exclusion is what it says.
+    assert_eq!(ids(&e, "社工站 -社会工作服务站"), ["d-1"]);
 }

@@ -1,6 +1,7 @@
 //! Date expressions in Chinese text: absolute (2024年9月20日, 2024-09-20, 2024.9.20,
-//! 二〇二四年九月), partial (9月20日, 5月), year only, ranges (5月13日至15日, 截至2024年8月底) and
-//! relative (日前, 今年, 去年, 昨天). Finding them is lexical; deciding which year a partial date
+//! 二〇二四年九月, Hong Kong's 31/3/2025, Taiwan's 113年9月13日 of the Republic's calendar),
+//! partial (9月20日, 5月), year only, ranges (5月13日至15日, 截至2024年8月底) and relative
+//! (日前, 今年, 去年, 昨天, 昨). Finding them is lexical; deciding which year a partial date
 //! has and which date an article is about is extraction's work.
 
 /// A date found in text, with its char position.
@@ -31,7 +32,7 @@ pub enum Relative {
     Recent,
 }
 
-const RELATIVE: [(&str, Relative); 13] = [
+const RELATIVE: [(&str, Relative); 14] = [
     ("今年", Relative::Year(0)),
     ("去年", Relative::Year(-1)),
     ("前年", Relative::Year(-2)),
@@ -41,6 +42,8 @@ const RELATIVE: [(&str, Relative); 13] = [
     ("昨天", Relative::Day(-1)),
     ("昨日", Relative::Day(-1)),
     ("前天", Relative::Day(-2)),
+    // News style: 韩卫昨表示 (said yesterday).
+    ("昨", Relative::Day(-1)),
     ("日前", Relative::Recent),
     ("近日", Relative::Recent),
     ("近期", Relative::Recent),
@@ -52,7 +55,7 @@ fn cn_digit(c: char) -> Option<u32> {
         .chars()
         .position(|d| d == c)
         .map(|p| p as u32)
-        .or_else(|| (c == '零' || c == 'Ｏ' || c == 'O').then_some(0))
+        .or_else(|| matches!(c, '零' | 'Ｏ' | 'O' | '○').then_some(0))
 }
 
 /// Chinese numerals up to 99 (十, 二十, 二十一, 十五).
@@ -95,6 +98,44 @@ fn number_at(chars: &[char], i: usize) -> Option<(u32, usize, usize)> {
 
 fn valid_year(y: u32) -> bool {
     (1949..=2100).contains(&y)
+}
+
+/// Years of the Republic of China's calendar are counted from 1912.
+const ROC_OFFSET: u32 = 1911;
+
+/// `31/3/2025` at `i`: (day, month, year, chars used).
+fn day_month_year(chars: &[char], i: usize) -> Option<(u32, u32, i32, usize)> {
+    let digits = |at: usize| {
+        chars[at.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let value = |at: usize, n: usize| -> u32 {
+        chars[at..at + n]
+            .iter()
+            .fold(0, |acc, c| acc * 10 + c.to_digit(10).unwrap_or(0))
+    };
+    let dn = digits(i);
+    if !(1..=2).contains(&dn) || chars.get(i + dn) != Some(&'/') {
+        return None;
+    }
+    let m_at = i + dn + 1;
+    let mn = digits(m_at);
+    if !(1..=2).contains(&mn) || chars.get(m_at + mn) != Some(&'/') {
+        return None;
+    }
+    let y_at = m_at + mn + 1;
+    if digits(y_at) != 4 {
+        return None;
+    }
+    let (d, m, y) = (value(i, dn), value(m_at, mn), value(y_at, 4));
+    ((1..=31).contains(&d) && (1..=12).contains(&m) && valid_year(y)).then_some((
+        d,
+        m,
+        y as i32,
+        y_at + 4 - i,
+    ))
 }
 
 /// Find every date in a (normalised) text.
@@ -140,7 +181,35 @@ fn absolute_at(chars: &[char], i: usize) -> Option<(DateMention, usize)> {
     let mut j = i + n;
     let (mut year, mut month, mut day) = (None, None, None);
     let next = chars.get(j).copied();
-    if digits == 4 && valid_year(v) && matches!(next, Some('-' | '.' | '/')) {
+    if let Some((d, m, y, used)) = day_month_year(chars, i) {
+        // 31/3/2025, as Hong Kong writes it.
+        (year, month, day) = (Some(y), Some(m), Some(d));
+        j = i + used;
+    } else if digits == 4
+        && valid_year(v)
+        && next == Some(' ')
+        && number_at(chars, j + 1)
+            .is_some_and(|(m, mn, _)| (1..=12).contains(&m) && chars.get(j + 1 + mn) == Some(&'月'))
+    {
+        // 2022 10月10日, as e-paper headers write the issue date.
+        year = Some(v as i32);
+        j += 1;
+        let (m, mn, _) = number_at(chars, j)?;
+        month = Some(m);
+        j += mn + 1;
+    } else if digits == 3
+        && next == Some('年')
+        && valid_year(v + ROC_OFFSET)
+        && number_at(chars, j + 1)
+            .is_some_and(|(m, mn, _)| (1..=12).contains(&m) && chars.get(j + 1 + mn) == Some(&'月'))
+    {
+        // 113年9月13日: the Republic of China's calendar (Taiwan), year 1 being 1912.
+        year = Some((v + ROC_OFFSET) as i32);
+        j += 1;
+        let (m, mn, _) = number_at(chars, j)?;
+        month = Some(m);
+        j += mn + 1;
+    } else if digits == 4 && valid_year(v) && matches!(next, Some('-' | '.' | '/')) {
         // 2024-09-20, 2024.9.20, 2024/9/20
         let sep = next?;
         let (m, mn, _) =
@@ -247,6 +316,33 @@ mod tests {
         assert_eq!(ymd(&f[0]), (None, Some(5), Some(13)));
         assert_eq!(f[1].text, "2024年8月底");
         assert_eq!(ymd(&f[2]), (None, Some(5), Some(31)));
+    }
+
+    #[test]
+    fn forms_of_hong_kong_taiwan_and_e_papers() {
+        let f = find_dates(
+            "31/3/2025 19:57社署宣布；發稿日期:113年9月13日；當前報紙日期:2022 10月10日星期3",
+        );
+        let got: Vec<_> = f.iter().map(ymd).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2025), Some(3), Some(31)),
+                (Some(2024), Some(9), Some(13)),
+                (Some(2022), Some(10), Some(10)),
+            ]
+        );
+        // ○ (a circle) written for 〇.
+        assert_eq!(ymd(&find_dates("二○二四年度")[0]), (Some(2024), None, None));
+        // 113年 alone is a number of years, not a year of the calendar.
+        assert!(find_dates("有着113年的历史").is_empty());
+        assert!(find_dates("3/4的居民").is_empty());
+    }
+
+    #[test]
+    fn yesterday_in_news_style() {
+        let f = find_dates("社会工作局长韩卫昨表示");
+        assert_eq!(f[0].relative, Some(Relative::Day(-1)));
     }
 
     #[test]

@@ -24,6 +24,56 @@ pub struct Decoded {
     pub text: String,
     /// The encoding it was read in.
     pub encoding: &'static str,
+    /// Invalid byte sequences in an otherwise UTF-8 page, replaced by U+FFFD.
+    pub repaired: Option<Repaired>,
+}
+
+/// Where a UTF-8 page held bytes that are not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repaired {
+    /// How many invalid sequences were replaced.
+    pub count: usize,
+    /// The line (from 1) of the first.
+    pub first_line: usize,
+}
+
+/// At most one invalid sequence per this many bytes, and the rest is UTF-8 with CJK in it:
+/// a damaged UTF-8 page, not one in another encoding.
+const REPAIRABLE_EVERY: usize = 200;
+
+/// The invalid sequences of mostly-UTF-8 bytes, if few enough to be damage.
+fn damaged_utf8(bytes: &[u8]) -> Option<Repaired> {
+    let mut count = 0;
+    let mut first = None;
+    let mut rest = bytes;
+    let mut at = 0;
+    let mut multibyte = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                multibyte += s.chars().filter(|c| c.len_utf8() > 1).count();
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                multibyte += std::str::from_utf8(&rest[..good])
+                    .map_or(0, |s| s.chars().filter(|c| c.len_utf8() > 1).count());
+                first.get_or_insert(at + good);
+                count += 1;
+                let skip = good + e.error_len().unwrap_or(rest.len() - good).max(1);
+                at += skip;
+                rest = &rest[skip.min(rest.len())..];
+                if count * REPAIRABLE_EVERY > bytes.len() + REPAIRABLE_EVERY {
+                    return None;
+                }
+            }
+        }
+    }
+    let first = first?;
+    (multibyte >= count * 10).then(|| Repaired {
+        count,
+        first_line: 1 + bytes[..first].iter().filter(|&&b| b == b'\n').count(),
+    })
 }
 
 /// Decode page bytes.
@@ -41,6 +91,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(Decoded {
             text,
             encoding: enc.name(),
+            repaired: None,
         });
     }
     if bytes.contains(&0) {
@@ -54,6 +105,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(Decoded {
             text: text.to_owned(),
             encoding: UTF_8.name(),
+            repaired: None,
+        });
+    }
+    if let Some(repaired) = damaged_utf8(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        if looks_binary(&text) {
+            return Err(DecodeError::Binary);
+        }
+        return Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+            repaired: Some(repaired),
         });
     }
     let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
@@ -66,6 +129,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(Decoded {
         text: text.into_owned(),
         encoding: GB18030.name(),
+        repaired: None,
     })
 }
 
@@ -153,6 +217,32 @@ mod tests {
             assert!(m.starts_with(crate::chars::is_cjk), "{m}");
             assert!(m.contains(" ("), "{m}");
         }
+    }
+
+    #[test]
+    fn a_few_bad_bytes_in_utf8_are_replaced_and_reported() {
+        let page = format!("{PAGE}\n").repeat(20);
+        let mut bytes = page.as_bytes().to_vec();
+        // A stray byte at the start of line 11.
+        let at = page.match_indices('\n').nth(9).unwrap().0 + 1;
+        bytes.insert(at, 0xFF);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.repaired,
+            Some(Repaired {
+                count: 1,
+                first_line: 11
+            })
+        );
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
+        assert!(d.text.contains(PAGE));
+        // Cut in the middle of a character at the end.
+        let cut = &page.as_bytes()[..page.len() - 2];
+        assert_eq!(decode(cut).unwrap().repaired.map(|r| r.count), Some(1));
+        // GBK is still GBK, not "damaged UTF-8".
+        let (gbk, _, _) = GB18030.encode(&page);
+        assert_eq!(decode(&gbk).unwrap().text, page);
     }
 
     #[test]

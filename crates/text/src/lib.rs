@@ -10,6 +10,8 @@
 //!   characters, pinyin that gateways print after Traditional characters (`區(qū)`), half-width
 //!   punctuation in Chinese sentences, the PDF font mojibake of Chinese newspapers (`渊…冤` → `（…）`), and column-broken
 //!   lines joined back into paragraphs: [`normalize_line`], [`join_lines`] and the steps they use;
+//! - **pinyin annotations** some reposts put after characters (`構(gòu)建`) removed for reading:
+//!   [`without_pinyin`];
 //! - **fold** to the searchable form (Traditional → Simplified, full-width → half-width, lower
 //!   case), one char for one char so offsets stay valid in the original: [`fold`];
 //! - the **dictionary** (jieba's word list behind the `full-dict` feature, user words, and the
@@ -35,18 +37,21 @@ mod dict;
 mod fold;
 mod normalize;
 pub mod parallel;
+mod pinyin;
+mod radicals;
 mod segment;
 pub mod sort;
 
 pub use chars::{ends_sentence, is_cjk, is_cjk_punct};
 pub use checksum::{crc32, digest, Digest};
 pub use dates::{find_dates, latest_full_date, DateMention, Relative};
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{decode, DecodeError, Decoded, Repaired};
 pub use dict::{domain_terms, DictError, Dictionary, Entry, PADDING_WORD, USER_WORD_FREQ};
 pub use fold::{fold, fold_char, half_width, to_simplified};
 pub use normalize::{
     clean_chars, collapse_doubled_commas, join_lines, normalize_line, normalize_page,
-    remove_cjk_spaces, remove_pinyin_annotations, repair_mojibake, typical_width,
-    widen_punctuation,
+    remove_cjk_spaces, repair_mojibake, typical_width, widen_punctuation,
 };
+pub use pinyin::without_pinyin;
+pub use radicals::unify_radical;
 pub use segment::{Segmenter, Token};

@@ -98,38 +98,6 @@ pub fn repair_mojibake(line: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// Vowels with a tone mark: a parenthesised syllable holding one is a pinyin annotation.
-const TONE_VOWELS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
-
-/// Remove the pinyin that some Simplified→Traditional gateways print after characters
-/// (`服務(wù)中心` → `服務中心`, `社區(qū)` → `社區`): a parenthesised lower-case syllable of at
-/// most seven letters with a tone mark, right after a CJK character. It is not part of the
-/// text. Other parentheses (`(資料圖片)`, `(SW)`, `(ab)`) stay.
-pub fn remove_pinyin_annotations(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len());
-    let mut i = 0;
-    while i < chars.len() {
-        out.push(chars[i]);
-        if is_cjk(chars[i]) && chars.get(i + 1) == Some(&'(') {
-            let len = chars[i + 2..]
-                .iter()
-                .take_while(|&&c| c.is_ascii_lowercase() || TONE_VOWELS.contains(c) || c == 'ü')
-                .count();
-            let syllable = &chars[i + 2..i + 2 + len];
-            if (1..=7).contains(&len)
-                && chars.get(i + 2 + len) == Some(&')')
-                && syllable.iter().any(|&c| TONE_VOWELS.contains(c))
-            {
-                i += len + 3;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
 /// Half-width punctuation that Chinese text uses in its full-width form.
 const WIDENED: [(char, char); 5] = [
     (',', '，'),
@@ -182,7 +150,7 @@ pub fn collapse_doubled_commas(line: &str) -> String {
 /// Normalise one physical line: remove pinyin annotations, widen punctuation in Chinese
 /// text, remove CJK spaces, write doubled commas once, repair mojibake, trim.
 pub fn normalize_line(line: &str) -> String {
-    let line = widen_punctuation(&remove_pinyin_annotations(line));
+    let line = widen_punctuation(&crate::without_pinyin(line));
     let line = collapse_doubled_commas(&remove_cjk_spaces(&line));
     repair_mojibake(&line).trim().to_owned()
 }
@@ -277,15 +245,6 @@ mod tests {
 
     #[test]
     fn pinyin_annotations_removed() {
-        assert_eq!(
-            remove_pinyin_annotations("社區(qū)服務(wù)中心"),
-            "社區服務中心"
-        );
-        assert_eq!(remove_pinyin_annotations("鎮(zhèn)長"), "鎮長");
-        assert_eq!(
-            remove_pinyin_annotations("(資料圖片)社工(SW)小組(ab)"),
-            "(資料圖片)社工(SW)小組(ab)"
-        );
         assert_eq!(normalize_line("內(nèi)蒙古發(fā)布"), "內蒙古發布");
     }
 
