@@ -103,10 +103,34 @@ pub enum ExportError {
 /// base's date standing for its pages).
 pub fn export(
     base: Option<Base>,
+    added: Vec<Added>,
+    corrections: &Corrections,
+    pipeline: &Pipeline,
+    dict: &Dictionary,
+) -> Result<Exported, ExportError> {
+    build(base, added, corrections, pipeline, dict, IndexMode::Auto)
+}
+
+/// The same bundle as [`export`] with its index always embedded: what the app searches while a
+/// reader's pages are added, decoded on the page's thread without segmenting the text again.
+/// The articles, facets and results are the export's; only the bytes differ.
+pub fn preview(
+    base: Option<Base>,
+    added: Vec<Added>,
+    corrections: &Corrections,
+    pipeline: &Pipeline,
+    dict: &Dictionary,
+) -> Result<Exported, ExportError> {
+    build(base, added, corrections, pipeline, dict, IndexMode::Embed)
+}
+
+fn build(
+    base: Option<Base>,
     mut added: Vec<Added>,
     corrections: &Corrections,
     pipeline: &Pipeline,
     dict: &Dictionary,
+    mode: IndexMode,
 ) -> Result<Exported, ExportError> {
     let labels = pipeline.taxonomy().labels();
     added.sort_by(|a, b| a.file.cmp(&b.file));
@@ -141,7 +165,7 @@ pub fn export(
     let mut all: Vec<Article> = by_page.into_values().flatten().collect();
     let unmatched = correct(&mut all, corrections, pipeline)?;
     let count = all.len();
-    let mut bundle = Bundle::build(all, dict, labels, IndexMode::Auto);
+    let mut bundle = Bundle::build(all, dict, labels, mode);
     if let Some(date) = date {
         bundle = bundle.built_on(date);
     }

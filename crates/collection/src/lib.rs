@@ -39,4 +39,4 @@ mod export;
 pub use articles::{articles, correct, Page};
 pub use compact::{from_compact, to_compact, CompactError};
 pub use correction::{Correction, CorrectionError, Corrections, CORRECTIONS_VERSION};
-pub use export::{dictionary, export, Added, Base, ExportError, Exported};
+pub use export::{dictionary, export, preview, Added, Base, ExportError, Exported};

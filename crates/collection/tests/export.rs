@@ -1,6 +1,8 @@
 //! The browser's export against building everything at once, as `shegong build` does.
 
-use shegong_collection::{dictionary, export, Added, Base, Correction, Corrections, ExportError};
+use shegong_collection::{
+    dictionary, export, preview, Added, Base, Correction, Corrections, ExportError,
+};
 use shegong_extract::{Pipeline, Taxonomy};
 use shegong_search::{decode_pages, BuildDate, Bundle};
 use shegong_text::Dictionary;
@@ -190,4 +192,22 @@ fn an_export_is_dated_the_day_its_newest_page_was_modified_the_base_standing_for
     );
     assert_eq!(date(&combined), BuildDate::parse("2024-09-21"));
     assert!(combined.bundle == all.bundle);
+}
+
+#[test]
+fn the_apps_preview_holds_the_exports_articles_with_the_index_embedded() {
+    let pages = seeds();
+    let none = Corrections::default();
+    let exported = build(None, pages.clone(), &none);
+    let shown = preview(None, pages, &none, &Pipeline::default(), dict()).unwrap();
+    let (a, b) = (
+        Bundle::decode(&exported.bundle).unwrap(),
+        Bundle::decode(&shown.bundle).unwrap(),
+    );
+    assert_eq!(a.payload.articles, b.payload.articles);
+    assert!(b.payload.index.is_some(), "the preview embeds its index");
+    assert!(
+        a.payload.index.is_none(),
+        "the seeds are small: the export leaves the index to the reader, as --index auto"
+    );
 }

@@ -1,6 +1,6 @@
 //! The browser's extraction module: what a page needs when a reader adds pages of their own,
 //! kept out of the search module so the first load does not grow. Bindings only; the work is
-//! done by `shegong-text` (decoding), `shegong-extract` (splitting, facts, the gazetteer) and
+//! done by `shegong-read` (the page files' readers `shegong` uses), `shegong-extract` (splitting, facts, the gazetteer) and
 //! `shegong-collection` (corrections and bundles, as `shegong build` does them).
 //!
 //! ```js
@@ -15,8 +15,9 @@
 
 use serde::Serialize;
 use shegong_article::Article;
-use shegong_collection::{dictionary, export, from_compact, Added, Base, Corrections};
+use shegong_collection::{dictionary, export, from_compact, preview, Added, Base, Corrections};
 use shegong_extract::Pipeline;
+use shegong_read::{FileText, Format};
 use shegong_text::Dictionary;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
@@ -36,28 +37,54 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// What reading one file gave.
 #[derive(Serialize)]
 struct Read {
-    /// The decoded page text, or null.
+    /// The page text, or null.
     text: Option<String>,
     /// Its articles, with the same fields as `shegong extract`'s JSON.
     articles: Vec<Article>,
     /// Why the file cannot be read (Chinese first, then English), or null.
     error: Option<String>,
+    /// What was repaired on the way (bad bytes replaced), or null.
+    note: Option<String>,
+}
+
+/// Why the browser leaves a kind to the command line, if it does: PDFs and scans are read by
+/// programs and code the extraction module does not carry.
+fn cli_only(format: Format) -> Option<&'static str> {
+    match format {
+        Format::Pdf => Some(
+            "浏览器不读 PDF，请用命令行：shegong build 文件或文件夹 -o bundle.bin \
+             (the browser does not read PDFs: use the command line, shegong build FILES -o bundle.bin)",
+        ),
+        Format::Image => Some(
+            "浏览器不做文字识别，请用装有 Tesseract 的命令行：shegong build 文件或文件夹 -o bundle.bin \
+             (the browser does no OCR: use the command line with Tesseract installed, shegong build FILES -o bundle.bin)",
+        ),
+        _ => None,
+    }
 }
 
 /// Read a page file a reader added, named as in the collection (`folder/a.txt`: its articles'
-/// ids start with it): `{ text, articles, error }`, as `shegong extract` reads the same file.
+/// ids start with it): `{ text, articles, error, note }`, with the readers `shegong extract`
+/// uses (text in UTF-8, UTF-16 or GB18030, web pages, web archives, Word); a name with no known
+/// extension is read as text, as the CLI reads a file named on its command line.
 #[wasm_bindgen(js_name = readFile)]
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
-    let read = match shegong_text::decode(bytes) {
-        Ok(d) => Read {
-            articles: pipeline().process_page(name, &d.text),
-            text: Some(d.text),
+    let format = Format::of(name).unwrap_or(Format::Text);
+    let read = match cli_only(format).map(str::to_owned).map_or_else(
+        || shegong_read::read_file(format, bytes).map_err(|e| e.to_string()),
+        Err,
+    ) {
+        Ok(FileText { text, note }) => Read {
+            articles: pipeline().process_page(name, &text),
+            text: Some(text),
             error: None,
+            note,
         },
-        Err(e) => Read {
+        Err(error) => Read {
             text: None,
             articles: Vec::new(),
-            error: Some(e.to_string()),
+            error: Some(error),
+            note: None,
         },
     };
     to_js(&read)
@@ -106,6 +133,39 @@ impl Exporter {
         base: Option<Vec<u8>>,
         base_pages: Option<Vec<u8>>,
     ) -> Result<Exported, JsError> {
+        self.build(export, pages, corrections, base, base_pages)
+    }
+
+    /// The same bundle with its index embedded, for the app to search while the pages are
+    /// added (see `shegong_collection::preview`); `base_pages` is usually left out.
+    pub fn preview(
+        &self,
+        pages: JsValue,
+        corrections: JsValue,
+        base: Option<Vec<u8>>,
+        base_pages: Option<Vec<u8>>,
+    ) -> Result<Exported, JsError> {
+        self.build(preview, pages, corrections, base, base_pages)
+    }
+}
+
+type Build = fn(
+    Option<Base>,
+    Vec<Added>,
+    &Corrections,
+    &Pipeline,
+    &Dictionary,
+) -> Result<shegong_collection::Exported, shegong_collection::ExportError>;
+
+impl Exporter {
+    fn build(
+        &self,
+        how: Build,
+        pages: JsValue,
+        corrections: JsValue,
+        base: Option<Vec<u8>>,
+        base_pages: Option<Vec<u8>>,
+    ) -> Result<Exported, JsError> {
         let pages: Vec<Added> = serde_wasm_bindgen::from_value(pages)
             .map_err(|e| JsError::new(&format!("pages: {e}")))?;
         let corrections: Corrections = if corrections.is_undefined() || corrections.is_null() {
@@ -118,7 +178,7 @@ impl Exporter {
             .map(|b| Base::decode(&b, base_pages.as_deref()))
             .transpose()
             .map_err(|e| JsError::new(&e.to_string()))?;
-        export(base, pages, &corrections, pipeline(), &self.dict)
+        how(base, pages, &corrections, pipeline(), &self.dict)
             .map(Exported)
             .map_err(|e| JsError::new(&e.to_string()))
     }
