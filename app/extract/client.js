@@ -112,6 +112,30 @@ export class Extraction {
     return { bundle, pages, articles, unmatched, corrections };
   }
 
+  /**
+   * What the app searches: the loaded bundle's articles (`base`, bytes of a one-file bundle, if
+   * any) and the collection's, corrected, in one bundle with its index embedded. Resolves with
+   * {bundle, files (the added pages' names), texts ([{file, text}]), articles}.
+   */
+  async preview(base = null, onStage = () => {}) {
+    const bundle = base ? new Uint8Array(base).slice().buffer : undefined;
+    const answer = await this.request(
+      { type: 'preview', base: bundle && { bundle } },
+      (a) => {
+        if (a.type === 'stage') onStage(a.stage);
+        return a.type === 'previewed';
+      },
+      bundle ? [bundle] : [],
+    ).finished;
+    const { files, texts, articles } = answer;
+    return { bundle: answer.bundle, files, texts, articles };
+  }
+
+  /** Read the dictionary bundles are built with now, so a later preview or export need not wait. */
+  async prepare() {
+    await this.request({ type: 'prepare' }, (a) => a.type === 'prepared').finished;
+  }
+
   terminate() {
     this.worker.terminate();
   }

@@ -13,6 +13,11 @@
 //   {type: 'export', base?: {bundle: ArrayBuffer, pages?: ArrayBuffer}}
 //       → {type: 'stage', stage: 'dictionary' | 'building'}, then
 //         {type: 'exported', bundle, pages, articles, unmatched, corrections}
+//   {type: 'prepare'} → {type: 'prepared'} once the dictionary is read (a worker that builds
+//       bundles gets it while another reads files)
+//   {type: 'preview', base?: {bundle: ArrayBuffer}}
+//       → {type: 'stage', …}, then {type: 'previewed', bundle (index embedded, for the app to
+//         search), files: [names of the added pages], texts: [{file, text}], articles}
 // Any failure: {type: 'error', error} (Chinese first, then English).
 import init, { readFile, findRegions, programs, Exporter } from './shegong_wasm_extract.js';
 import { openCollection } from './store.js';
@@ -43,6 +48,11 @@ async function handle(m) {
       return post({ type: 'programs', id: m.id, programs: programs() });
     case 'export':
       return exportBundle(m);
+    case 'preview':
+      return previewBundle(m);
+    case 'prepare':
+      await exporterReady(m.id);
+      return post({ type: 'prepared', id: m.id });
     default:
       throw new Error(`unknown request ${m.type}`);
   }
@@ -119,15 +129,29 @@ async function dictionary() {
   return new Exporter(bytes);
 }
 
-async function exportBundle({ id, base }) {
+/** Read the dictionary once (requests that come meanwhile wait for the same one). */
+let exporterLoading = null;
+async function exporterReady(id) {
   if (!exporter) {
     post({ type: 'stage', id, stage: 'dictionary' });
-    exporter = await dictionary();
+    exporterLoading ??= dictionary().finally(() => {
+      exporterLoading = null;
+    });
+    exporter = await exporterLoading;
   }
+}
+
+/** The dictionary and the collection's pages and corrections, as export and preview use them. */
+async function inputs(id) {
+  await exporterReady(id);
   post({ type: 'stage', id, stage: 'building' });
   const kept = await store();
   const pages = (await kept.pages()).map(({ name, text, modified }) => ({ file: name, text, modified }));
-  const corrections = await kept.correctionsFile();
+  return { pages, corrections: await kept.correctionsFile() };
+}
+
+async function exportBundle({ id, base }) {
+  const { pages, corrections } = await inputs(id);
   const out = exporter.export(
     pages,
     corrections,
@@ -147,4 +171,20 @@ async function exportBundle({ id, base }) {
   };
   out.free();
   post(message, [bundle.buffer, ...(pagesFile ? [pagesFile.buffer] : [])]);
+}
+
+async function previewBundle({ id, base }) {
+  const { pages, corrections } = await inputs(id);
+  const out = exporter.preview(pages, corrections, base?.bundle ? new Uint8Array(base.bundle) : undefined);
+  const bundle = out.bundle;
+  const message = {
+    type: 'previewed',
+    id,
+    bundle,
+    files: pages.map((p) => p.file),
+    texts: pages.map(({ file, text }) => ({ file, text })),
+    articles: out.articles,
+  };
+  out.free();
+  post(message, [bundle.buffer]);
 }

@@ -193,7 +193,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
         <div class="overlay" on:click=close></div>
         <article class="article-view" data-testid="article-view" role="dialog" aria-modal="true" aria-label=label>
             <button class="close" node_ref=close_button aria-label=move || state.t().close on:click=close>"×"</button>
-            <h2>{title}</h2>
+            <h2>{title}<crate::add_pages::YoursMark id=article.id.clone() /></h2>
             <dl class="facts">
                 {fact(|t| t.region, region)}
                 {has_programs.then(|| view! { <dt>{move || state.t().program}</dt><dd>{programs}</dd> })}
@@ -210,6 +210,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
             </button>
             <div class="body" class:hidden=move || show_original.get()>{paragraphs}</div>
             {move || show_original.get().then(original.clone())}
+            <crate::correct::Correct article=article.clone() programs=collection.engine.programs().to_vec() />
         </article>
     }
 }

@@ -22,6 +22,8 @@ pub struct Collection {
     /// pages are embedded or absent.
     pub pages_url: Option<String>,
     pub pages: RwSignal<Pages>,
+    /// The bundle's bytes, which the reader's own pages are built together with (add_pages).
+    pub bytes: Arc<Vec<u8>>,
 }
 
 /// The pages file, fetched on demand.
@@ -109,6 +111,7 @@ fn decode(bytes: &[u8], pages_url: Option<String>) -> Result<Collection, LoadErr
         checksum,
         pages_url,
         pages: RwSignal::new(Pages::NotLoaded),
+        bytes: Arc::new(bytes.to_vec()),
     })
 }
 

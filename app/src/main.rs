@@ -3,8 +3,11 @@
 //! `state` holds what the reader asked for and `route` mirrors it in the URL; `load` fetches
 //! the bundle, or `embedded` hands over the one a single file carries; the views are `search_box`, `facets`, `results` and `article_view`; `export`
 //! writes files, `offline` hands the page to the service worker, `i18n` holds every UI text.
+//! `add_pages` adds the reader's own pages to the collection shown, `correct` corrects them.
 
+mod add_pages;
 mod article_view;
+mod correct;
 mod embedded;
 mod export;
 mod facets;
@@ -93,7 +96,15 @@ fn App() -> impl IntoView {
             {move || match load.get() {
                 Load::Loading => view! { <Loading progress=progress /> }.into_any(),
                 Load::Failed(e) => view! { <ErrorScreen url=bundle.clone() error=e /> }.into_any(),
-                Load::Ready(c) => view! { <Explorer collection=c /> }.into_any(),
+                Load::Ready(c) => {
+                    // The reader's own pages join the loaded collection (add_pages).
+                    let yours = add_pages::Yours::provide(c);
+                    view! {
+                        <add_pages::AddPages />
+                        {move || view! { <Explorer collection=yours.shown.get() /> }}
+                    }
+                    .into_any()
+                }
             }}
         </main>
     }
