@@ -11,13 +11,16 @@
   let builder = null;
   let store = null;
 
-  const start = () => import(new URL('client.js', folder).href).then(({ Extraction }) => new Extraction(new URL('worker.js', folder)));
+  // A single file gives its files as blob: URLs (`globalThis.shegongExtractUrls`).
+  const at = (name) => globalThis.shegongExtractUrls?.[name] ?? new URL(name, folder).href;
+  const classic = Boolean(globalThis.shegongExtractUrls);
+  const start = () => import(at('client.js')).then(({ Extraction }) => new Extraction(at('worker.js'), { classic }));
   // Two workers: one reads the files, the other builds the collection shown (and exports), so
   // the dictionary is read on the other core while the files are.
   const extraction = () => (client ??= start());
   const building = () => (builder ??= start());
   const collection = () =>
-    (store ??= import(new URL('store.js', folder).href).then(({ openCollection }) => openCollection()));
+    (store ??= import(at('store.js')).then(({ openCollection }) => openCollection()));
 
   /** Every file under a dropped entry (a folder is walked), named by its path in the drop. */
   async function walk(entry, out) {

@@ -12,9 +12,9 @@
 // The collection itself (list, correct, remove) is store.js, usable from the page directly.
 
 export class Extraction {
-  /** Start the worker beside this module. */
-  constructor(url = new URL('worker.js', import.meta.url)) {
-    this.worker = new Worker(url, { type: 'module' });
+  /** Start the worker beside this module (`classic`: as a classic worker, as a single file must). */
+  constructor(url = new URL('worker.js', import.meta.url), { classic = false } = {}) {
+    this.worker = new Worker(url, classic ? {} : { type: 'module' });
     this.next = 1;
     this.waiting = new Map();
     this.worker.onmessage = ({ data }) => this.waiting.get(data.id)?.(data);

@@ -1,7 +1,7 @@
 // The extraction worker: reads the files a reader adds (decode, split, extract) with the
 // extraction module, off the page's thread, keeps them in the collection (store.js), and
-// builds bundles of the collection. A same-origin module script, so it runs under
-// `script-src 'self' 'wasm-unsafe-eval'` (no blob: URL). client.js talks to it.
+// builds bundles of the collection. A same-origin script (started as a module worker), so it
+// runs under `script-src 'self' 'wasm-unsafe-eval'` (no blob: URL). client.js talks to it.
 //
 // Requests (each with an `id` its answers carry):
 //   {type: 'add', files: [{name, data: Blob|ArrayBuffer|Uint8Array, modified}]}
@@ -19,10 +19,19 @@
 //       → {type: 'stage', …}, then {type: 'previewed', bundle (index embedded, for the app to
 //         search), files: [names of the added pages], texts: [{file, text}], articles}
 // Any failure: {type: 'error', error} (Chinese first, then English).
-import init, { readFile, findRegions, programs, Exporter } from './shegong_wasm_extract.js';
-import { openCollection } from './store.js';
-
-const ready = init();
+//
+// Its files are found beside it, or where `self.shegongExtractUrls` says: a single file, opened
+// from file://, sets it before this script to data: URLs and runs this as a classic worker
+// (Chromium runs no module worker and fetches no blob: URL there), so nothing here needs a
+// module: no static import, no import.meta.
+const at = (name) => self.shegongExtractUrls?.[name] ?? new URL(name, self.location.href).href;
+let readFile, findRegions, programs, Exporter, openCollection;
+const ready = (async () => {
+  const [glue, store] = await Promise.all([import(at('shegong_wasm_extract.js')), import(at('store.js'))]);
+  await glue.default({ module_or_path: at('shegong_wasm_extract_bg.wasm') });
+  ({ readFile, findRegions, programs, Exporter } = glue);
+  ({ openCollection } = store);
+})();
 let collection = null;
 let exporter = null;
 const cancelled = new Set();
@@ -112,7 +121,7 @@ async function add({ id, files }) {
 
 /** jieba's dictionary (dict.bin.gz beside this worker), fetched the first time a bundle is built. */
 async function dictionary() {
-  const url = new URL('dict.bin.gz', import.meta.url);
+  const url = new URL(at('dict.bin.gz'));
   const response = await fetch(url).catch(() => null);
   if (!response?.ok) {
     throw new Error(

@@ -8,6 +8,11 @@
 //! app through `globalThis.shegongEmbedded` (see the app's `embedded` module) and starts the
 //! app's wasm from the inflated bytes. Nothing from the pages or the bundle is ever written
 //! into the HTML as text: it is all inside the base64.
+//!
+//! With `--add-pages` the file also carries the app's extraction module, its worker, client,
+//! store, dictionary and `add-pages.js`, each in a block: the starter makes each a `blob:` URL
+//! and gives them to the app (`globalThis.shegongExtractUrls`) and to the worker (a line set
+//! before its source), so a reader adds pages in the file as in the app.
 
 use anyhow::{bail, Context, Result};
 use base64::Engine as _;
@@ -21,7 +26,20 @@ pub struct App {
     init: String,
     wasm: Vec<u8>,
     css: String,
+    /// The blocks that let the file add pages (`--add-pages`): id and bytes.
+    extraction: Vec<(&'static str, Vec<u8>)>,
 }
+
+/// The files of the app's build that let a single file add pages, by the block each goes in.
+const EXTRACTION: [(&str, &str); 7] = [
+    ("shegong-x-glue", "extract/shegong_wasm_extract.js"),
+    ("shegong-x-wasm", "extract/shegong_wasm_extract_bg.wasm"),
+    ("shegong-x-worker", "extract/worker.js"),
+    ("shegong-x-client", "extract/client.js"),
+    ("shegong-x-store", "extract/store.js"),
+    ("shegong-x-dict", "extract/dict.bin.gz"),
+    ("shegong-x-addpages", "add-pages.js"),
+];
 
 /// What went into the file, for the build report.
 pub struct Written {
@@ -104,7 +122,24 @@ impl App {
             init,
             wasm,
             css,
+            extraction: Vec::new(),
         })
+    }
+
+    /// The same, carrying the extraction module and what goes with it from `dir` (the app's
+    /// build, which `scripts/extract-module.sh` completes with `extract/`).
+    pub fn with_extraction(mut self, dir: &Path) -> Result<App> {
+        for (id, file) in EXTRACTION {
+            let path = dir.join(file);
+            let bytes = std::fs::read(&path).with_context(|| {
+                format!(
+                    "--add-pages needs {}, from the app's build: run `trunk build --release --offline` (its hook runs scripts/extract-module.sh)",
+                    path.display()
+                )
+            })?;
+            self.extraction.push((id, bytes));
+        }
+        Ok(self)
     }
 }
 
@@ -166,6 +201,9 @@ pub fn html(app: &App, bundle: &[u8], pages: Option<&[u8]>) -> String {
     if let Some(pages) = pages {
         out.push_str(&block("shegong-pages", pages));
     }
+    for (id, bytes) in &app.extraction {
+        out.push_str(&block(id, bytes));
+    }
     out.push_str("<script type=\"module\">\n");
     out.push_str(&app.js);
     out.push_str(
@@ -223,6 +261,35 @@ const STARTER: &str = r#"
     }
     const [wasm, bundle, pages] = await Promise.all(['shegong-wasm', 'shegong-bundle', 'shegong-pages'].map(unpack));
     globalThis.shegongEmbedded = { bundle, pages };
+    // Built with --add-pages: the extraction module and its files. From file:// Chromium
+    // runs no module worker and a worker fetches no blob: URL, so the worker is a classic one
+    // given its files as data: URLs; the page imports its own as blob: URLs.
+    const names = ['glue', 'wasm', 'worker', 'client', 'store', 'dict', 'addpages'];
+    const x = await Promise.all(names.map((n) => unpack(`shegong-x-${n}`)));
+    if (x[0]) {
+      const [glue, xwasm, worker, client, store, dict, addpages] = x;
+      const blob = (parts, type) => URL.createObjectURL(new Blob(parts, { type }));
+      const data = (bytes, type) =>
+        new Promise((resolve, reject) => {
+          const r = new FileReader();
+          r.onload = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+          r.readAsDataURL(new Blob([bytes], { type }));
+        });
+      const js = 'text/javascript';
+      const inWorker = {
+        'shegong_wasm_extract.js': await data(glue, js),
+        'shegong_wasm_extract_bg.wasm': await data(xwasm, 'application/wasm'),
+        'store.js': await data(store, js),
+        'dict.bin.gz': await data(dict, 'application/gzip'),
+      };
+      globalThis.shegongExtractUrls = {
+        'client.js': blob([client], js),
+        'store.js': blob([store], js),
+        'worker.js': blob([`self.shegongExtractUrls = ${JSON.stringify(inWorker)};\n`, worker], js),
+      };
+      await import(blob([addpages], js));
+    }
     await __INIT__({ module_or_path: wasm });
   } catch (e) {
     const boot = document.getElementById('boot');
@@ -245,6 +312,7 @@ mod tests {
             init: "__wbg_init".into(),
             wasm: b"\0asm wasm bytes".to_vec(),
             css: "body { margin: 0 }".into(),
+            extraction: Vec::new(),
         }
     }
 
@@ -281,5 +349,27 @@ mod tests {
         assert!(!page.contains("shegong-pages\""), "no pages unless asked");
         assert!(page.contains("await __wbg_init({ module_or_path: wasm });"));
         assert!(html(&app(), &bundle, Some(b"pages")).contains("id=\"shegong-pages\""));
+    }
+
+    #[test]
+    fn the_extraction_blocks_are_there_only_when_asked_for() {
+        let dir = std::env::temp_dir().join(format!("shegong-x-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("extract")).unwrap();
+        for (_, file) in EXTRACTION {
+            std::fs::write(dir.join(file), file.as_bytes()).unwrap();
+        }
+        let with = app().with_extraction(&dir).unwrap();
+        let page = html(&with, b"bundle", None);
+        for (id, _) in EXTRACTION {
+            assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
+            assert!(!html(&app(), b"bundle", None).contains(&format!("id=\"{id}\"")));
+        }
+        std::fs::remove_file(dir.join("extract/dict.bin.gz")).unwrap();
+        let err = app().with_extraction(&dir).err().unwrap().to_string();
+        assert!(
+            err.contains("dict.bin.gz") && err.contains("trunk build"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
