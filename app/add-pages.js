@@ -47,6 +47,29 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  /** The running app's own files: its wasm-bindgen module, wasm and stylesheet (as Trunk links them). */
+  async function appFiles() {
+    const get = async (selector, how) => {
+      const link = document.querySelector(selector);
+      const r = link && (await fetch(link.href));
+      if (!r?.ok) throw new Error(`找不到应用的文件，无法导出单文件 (cannot fetch the app's ${selector}: export the bundle instead)`);
+      return r[how]();
+    };
+    const [js, wasm, css] = await Promise.all([
+      get('link[rel=modulepreload]', 'text'),
+      get('link[rel=preload][href$="_bg.wasm"]', 'arrayBuffer'),
+      get('link[rel=stylesheet]', 'text'),
+    ]);
+    return { js, wasm, css };
+  }
+
+  /** The bundle's pages file, if it can be had. */
+  async function pagesOf(base, basePages) {
+    if (!base || !basePages) return null;
+    const r = await fetch(basePages).catch(() => null);
+    return r?.ok ? new Uint8Array(await r.arrayBuffer()) : null;
+  }
+
   globalThis.shegongAddPages = {
     /** How many pages the reader has kept (0 opens no database that does not exist yet). */
     async kept() {
@@ -137,16 +160,24 @@
      * {articles, unmatched, pages}.
      */
     async exportBundle(base, basePages, onStage) {
-      let pages = null;
-      if (base && basePages) {
-        const r = await fetch(basePages).catch(() => null);
-        if (r?.ok) pages = new Uint8Array(await r.arrayBuffer());
-      }
+      const pages = await pagesOf(base, basePages);
       const out = await (await building()).export(base ? { bundle: base, pages } : null, onStage);
       download('bundle.bin', [out.bundle], 'application/octet-stream');
       if (out.pages) download('bundle.pages.bin', [out.pages], 'application/octet-stream');
       download('corrections.json', [JSON.stringify(out.corrections, null, 2)], 'application/json');
       return JSON.stringify({ articles: out.articles, unmatched: out.unmatched, pages: Boolean(out.pages) });
+    },
+
+    /**
+     * Download the loaded bundle and the collection as one offline HTML file with this app
+     * (`shegong.html`, with the original pages when the base's can be had). Resolves with JSON
+     * {articles}.
+     */
+    async exportSingleFile(base, basePages, onStage) {
+      const [app, pages] = await Promise.all([appFiles(), pagesOf(base, basePages)]);
+      const out = await (await building()).singleFile(app, base ? { bundle: base, pages } : null, onStage);
+      download('shegong.html', [out.html], 'text/html');
+      return JSON.stringify({ articles: out.articles });
     },
   };
 })();

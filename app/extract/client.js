@@ -131,6 +131,29 @@ export class Extraction {
     return { bundle: answer.bundle, files, texts, articles };
   }
 
+  /**
+   * The collection (with `base` as for `export`) as one offline HTML file with the app `app`
+   * ({js, wasm, css}: the app's wasm-bindgen module, its wasm bytes, its stylesheet), what
+   * `shegong build --single-file --with-pages` writes. Resolves with {html (bytes), articles}.
+   */
+  async singleFile(app, base = null, onStage = () => {}) {
+    const copy = (b) => (b ? new Uint8Array(b).slice().buffer : undefined);
+    const message = {
+      type: 'single',
+      app: { js: app.js, wasm: copy(app.wasm), css: app.css },
+      base: base && { bundle: copy(base.bundle), pages: copy(base.pages) },
+    };
+    const answer = await this.request(
+      message,
+      (a) => {
+        if (a.type === 'stage') onStage(a.stage);
+        return a.type === 'single';
+      },
+      [message.app.wasm],
+    ).finished;
+    return { html: answer.html, articles: answer.articles };
+  }
+
   /** Read the dictionary bundles are built with now, so a later preview or export need not wait. */
   async prepare() {
     await this.request({ type: 'prepare' }, (a) => a.type === 'prepared').finished;

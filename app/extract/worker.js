@@ -13,6 +13,8 @@
 //   {type: 'export', base?: {bundle: ArrayBuffer, pages?: ArrayBuffer}}
 //       → {type: 'stage', stage: 'dictionary' | 'building'}, then
 //         {type: 'exported', bundle, pages, articles, unmatched, corrections}
+//   {type: 'single', app: {js, wasm: ArrayBuffer, css}, base?: {bundle, pages?}}
+//       → stages, then {type: 'single', html (bytes of the offline file), articles}
 //   {type: 'prepare'} → {type: 'prepared'} once the dictionary is read (a worker that builds
 //       bundles gets it while another reads files)
 //   {type: 'preview', base?: {bundle: ArrayBuffer}}
@@ -25,11 +27,11 @@
 // (Chromium runs no module worker and fetches no blob: URL there), so nothing here needs a
 // module: no static import, no import.meta.
 const at = (name) => self.shegongExtractUrls?.[name] ?? new URL(name, self.location.href).href;
-let readFile, findRegions, programs, Exporter, openCollection;
+let readFile, findRegions, programs, Exporter, singleFile, openCollection;
 const ready = (async () => {
   const [glue, store] = await Promise.all([import(at('shegong_wasm_extract.js')), import(at('store.js'))]);
   await glue.default({ module_or_path: at('shegong_wasm_extract_bg.wasm') });
-  ({ readFile, findRegions, programs, Exporter } = glue);
+  ({ readFile, findRegions, programs, Exporter, singleFile } = glue);
   ({ openCollection } = store);
 })();
 let collection = null;
@@ -59,6 +61,8 @@ async function handle(m) {
       return exportBundle(m);
     case 'preview':
       return previewBundle(m);
+    case 'single':
+      return singleFileOf(m);
     case 'prepare':
       await exporterReady(m.id);
       return post({ type: 'prepared', id: m.id });
@@ -196,4 +200,18 @@ async function previewBundle({ id, base }) {
   };
   out.free();
   post(message, [bundle.buffer]);
+}
+
+async function singleFileOf({ id, app, base }) {
+  const { pages, corrections } = await inputs(id);
+  const out = exporter.export(
+    pages,
+    corrections,
+    base?.bundle ? new Uint8Array(base.bundle) : undefined,
+    base?.pages ? new Uint8Array(base.pages) : undefined,
+  );
+  const html = singleFile(app.js, new Uint8Array(app.wasm), app.css, out.bundle, out.pages ?? undefined);
+  const articles = out.articles;
+  out.free();
+  post({ type: 'single', id, html, articles }, [html.buffer]);
 }

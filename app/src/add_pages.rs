@@ -50,6 +50,11 @@ extern "C" {
         base: Option<js_sys::Uint8Array>,
         base_pages: Option<String>,
     ) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_name = exportSingleFile)]
+    fn js_export_single_file(
+        base: Option<js_sys::Uint8Array>,
+        base_pages: Option<String>,
+    ) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// The message of a JS error (the store's and the worker's say what to do).
@@ -336,7 +341,9 @@ pub fn AddPages() -> impl IntoView {
             .count()
     };
     let exporting = RwSignal::new(false);
-    let export = move |_| {
+    type Export =
+        fn(Option<js_sys::Uint8Array>, Option<String>) -> Result<js_sys::Promise, JsValue>;
+    let export = move |how: Export| {
         exporting.set(true);
         yours.error.set(None);
         spawn_local(async move {
@@ -344,12 +351,15 @@ pub fn AddPages() -> impl IntoView {
             let pages = base
                 .as_ref()
                 .and_then(|_| yours.base.with_value(|b| b.pages_url.clone()));
-            if let Err(e) = call(js_export(base, pages)).await {
+            if let Err(e) = call(how(base, pages)).await {
                 yours.error.set(Some(e));
             }
             exporting.set(false);
         });
     };
+    // A single file cannot make another: it does not have the app's files as such.
+    let served =
+        !js_sys::Reflect::has(&js_sys::global(), &"shegongEmbedded".into()).unwrap_or(false);
     let remove_all = move |_| {
         spawn_local(async move {
             match call(js_remove_all()).await {
@@ -386,9 +396,14 @@ pub fn AddPages() -> impl IntoView {
                     crate::i18n::Lang::En => format!("{} of yours", count()),
                 }}</span>
                 {move || (!yours.files.get().is_empty()).then(|| view! {
-                    <button data-testid="export-bundle" on:click=export prop:disabled=move || exporting.get()>
+                    <button data-testid="export-bundle" on:click=move |_| export(js_export) prop:disabled=move || exporting.get()>
                         {move || if exporting.get() { lang().pick("正在导出……", "Exporting…") } else { lang().pick("导出检索包", "Export bundle") }}
                     </button>
+                    {served.then(|| view! {
+                        <button data-testid="export-single-file" on:click=move |_| export(js_export_single_file) prop:disabled=move || exporting.get()>
+                            {move || lang().pick("导出离线单文件", "Export offline file")}
+                        </button>
+                    })}
                     <button class="danger" data-testid="remove-all" on:click=remove_all>
                         {move || lang().pick("删除全部你的文章", "Remove all yours")}
                     </button>

@@ -57,17 +57,20 @@ export class YoursPage extends SearchPage {
     return label;
   }
 
-  /** Export; resolves to {name: path} of the files downloaded, saved in `dir`. */
-  async exportTo(dir, count) {
+  /** Export (with `button`, the bundle's by default); resolves to {name: path} of the `count` files downloaded, saved in `dir`. */
+  async exportTo(dir, count, button = this.exportButton) {
     const downloads = [];
+    let on;
     const got = new Promise((resolve) => {
-      this.page.on('download', async (d) => {
+      on = (d) => {
         downloads.push(d);
         if (downloads.length === count) resolve();
-      });
+      };
+      this.page.on('download', on);
     });
-    await this.exportButton.click();
+    await button.click();
     await got;
+    this.page.off('download', on);
     const out = {};
     for (const d of downloads) {
       const path = `${dir}/${d.suggestedFilename()}`;

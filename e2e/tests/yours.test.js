@@ -2,13 +2,14 @@
 // (the five seed pages, a GBK page, binary data), sees their articles with the facets the CLI's
 // bundle of the same files has, keeps them over a reload and offline, corrects a region and
 // sees the facet change, exports the bundle (`shegong search` reads it; it is byte for byte what
-// `shegong build --corrections` writes), removes one article and then everything.
+// `shegong build --corrections` writes) and the offline HTML file, removes one article and then everything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DIST, launch, serve } from '../support.js';
 import { YoursPage } from '../pages/yours-page.js';
 
@@ -122,6 +123,16 @@ test('a reader adds, keeps, corrects, exports and removes their own pages', asyn
     const found = shegong(['search', files['bundle.bin'], 'region:广州市', '--json'], dir);
     assert.equal(found.status, 0, found.stderr);
     assert.ok(JSON.parse(found.stdout).some((h) => h.id === id), `${id} found by its corrected region`);
+
+    // And as one offline HTML file: it opens from file:// with the reader's articles, corrected.
+    const single = await app.exportTo(out, 1, page.getByTestId('export-single-file'));
+    const offline = await browser.newContext();
+    await offline.setOffline(true);
+    const file = new YoursPage(await offline.newPage());
+    await file.open(pathToFileURL(single['shegong.html']).href);
+    assert.equal(await file.total(), want.total);
+    assert.match((await file.facetTexts())[0], /广东省\s*1/);
+    await offline.close();
 
     // Remove one article, then all: the collection is empty again, and stays so.
     await app.openResult(0);

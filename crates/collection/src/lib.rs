@@ -12,7 +12,9 @@
 //! 3. [`export`]: for the browser, the articles of a loaded one-file bundle as they are
 //!    ([`Base`]) and the pages a reader added, in name order, corrected and built into a bundle
 //!    and its pages file with the [`dictionary`] `shegong build` uses, which the browser reads
-//!    in a compact form ([`from_compact`]) fetched only then.
+//!    in a compact form ([`from_compact`]) fetched only then;
+//! 4. [`single_file`]: the collection as one offline HTML file with the app ([`AppFiles`]), as
+//!    `shegong build --single-file` writes it and the browser exports it.
 //!
 //! ```
 //! use shegong_collection::{articles, correct, Corrections};
@@ -35,8 +37,10 @@ mod articles;
 mod compact;
 mod correction;
 mod export;
+mod single_file;
 
 pub use articles::{articles, correct, Page};
 pub use compact::{from_compact, to_compact, CompactError};
 pub use correction::{Correction, CorrectionError, Corrections, CORRECTIONS_VERSION};
 pub use export::{dictionary, export, preview, Added, Base, ExportError, Exported};
+pub use single_file::{default_export, single_file, AppFiles, SingleFileError, EXTRACTION_FILES};

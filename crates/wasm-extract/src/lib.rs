@@ -4,18 +4,21 @@
 //! `shegong-collection` (corrections and bundles, as `shegong build` does them).
 //!
 //! ```js
-//! import init, { readFile, findRegions, programs, Exporter } from "./shegong_wasm_extract.js";
+//! import init, { readFile, findRegions, programs, Exporter, singleFile } from "./shegong_wasm_extract.js";
 //! await init();
 //! const { text, articles, error } = readFile("mine/a.txt", bytes);  // error: why it cannot be read
 //! const regions = findRegions("閔行", 10);   // [{ province, city, district, town, code }]
 //! const exporter = new Exporter(compactDictionary);  // dict.bin, fetched only to build bundles
 //! const out = exporter.export([{ file: "mine/a.txt", text, modified }], corrections, baseBundle, basePages);
 //! out.bundle; out.pages; out.articles; out.unmatched;
+//! const html = singleFile(appJs, appWasm, appCss, out.bundle, out.pages);  // the offline file
 //! ```
 
 use serde::Serialize;
 use shegong_article::Article;
-use shegong_collection::{dictionary, export, from_compact, preview, Added, Base, Corrections};
+use shegong_collection::{
+    dictionary, export, from_compact, preview, Added, AppFiles, Base, Corrections,
+};
 use shegong_extract::Pipeline;
 use shegong_read::{FileText, Format};
 use shegong_text::Dictionary;
@@ -182,6 +185,21 @@ impl Exporter {
             .map(Exported)
             .map_err(|e| JsError::new(&e.to_string()))
     }
+}
+
+/// The single offline HTML file (what `shegong build --single-file` writes) of the app whose
+/// wasm-bindgen `js`, `wasm` and `css` are given, with `bundle` and, if given, its `pages`
+/// file: UTF-8 bytes. Throws an Error when the app's files cannot make one.
+#[wasm_bindgen(js_name = singleFile)]
+pub fn single_file(
+    js: String,
+    wasm: Vec<u8>,
+    css: String,
+    bundle: &[u8],
+    pages: Option<Vec<u8>>,
+) -> Result<Vec<u8>, JsError> {
+    let app = AppFiles::new(js, wasm, css).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(shegong_collection::single_file(&app, bundle, pages.as_deref()).into_bytes())
 }
 
 /// A built bundle.
