@@ -271,7 +271,7 @@ mod tests {
             AppFiles::new("export { a };".into(), Vec::new(), String::new()).err(),
             Some(SingleFileError::NoInit)
         );
-        let js = "export default go; // </SCRIPT>".to_owned();
+        let js = "export default go;\n// </SCRIPT>\n".to_owned();
         assert_eq!(
             AppFiles::new(js, Vec::new(), String::new()).err(),
             Some(SingleFileError::Closes("JS", "</script"))
