@@ -333,10 +333,15 @@ impl Gazetteer {
     }
 
     /// After a short form, what makes it part of another name: a street (中山路, 北京东路), a
-    /// community or village named after a place (卧龙社区), an institution (中山大学).
+    /// community or village named after a place (卧龙社区), an institution (中山大学); after
+    /// any name ending in 区, 域 (区域 is a word: 大堂区域).
     fn names_something_else(&self, readings: &[Reading], form: &str, after: &str) -> bool {
         const STREET: [&str; 6] = ["路", "街", "大道", "巷", "胡同", "公路"];
         const NAMED: [&str; 7] = ["社区", "村", "新村", "小区", "大学", "公园", "广场"];
+        // 区域 is a word (an area): 大堂区域 is a lobby, not 大堂区.
+        if form.ends_with('区') && after.starts_with('域') {
+            return true;
+        }
         if readings.iter().any(|r| self.divisions[r.div].name == form) {
             return false;
         }
@@ -653,7 +658,11 @@ mod tests {
         };
         assert_eq!(path("天府新区"), ["四川省", "成都市", "天府新区"]);
         assert_eq!(path("士林区"), ["台湾省", "台北市", "士林区"]);
-        assert_eq!(path("荃湾"), ["香港特别行政区", "香港特别行政区"]);
+        assert_eq!(path("荃湾"), ["香港特别行政区", "香港特别行政区", "荃湾区"]);
+        assert_eq!(
+            path("路环"),
+            ["澳门特别行政区", "澳门特别行政区", "圣方济各堂区"]
+        );
         assert_eq!(path("漠河县"), ["黑龙江省", "大兴安岭地区", "漠河市"]);
         assert_eq!(
             path("石家庄高新区"),

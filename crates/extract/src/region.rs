@@ -631,9 +631,27 @@ mod tests {
 
     #[test]
     fn hong_kong_macao_and_taiwan() {
-        // Hong Kong news names its districts and government, not 香港.
+        // Hong Kong news names its districts and government, not 香港; the district is the
+        // region (Traditional names fold to the gazetteer's).
         let hk = shegong_text::fold("為協助大埔宏福苑受影響居民，社會福利署啟動一戶一社工支援計劃");
-        assert_eq!(path(&region(&hk, "")), "香港特别行政区>香港特别行政区>->-");
+        assert_eq!(
+            path(&region(&hk, "")),
+            "香港特别行政区>香港特别行政区>大埔区>-"
+        );
+        let kt = shegong_text::fold("觀塘區議會與社署合辦長者活動");
+        assert_eq!(
+            path(&region(&kt, "")),
+            "香港特别行政区>香港特别行政区>观塘区>-"
+        );
+        // A whole-territory story stays at the city, and 东区 alone is no district of it.
+        let all = shegong_text::fold("社署宣布關愛隊擴展至全港18區");
+        assert_eq!(path(&region(&all, "")), "香港特别行政区>香港特别行政区>->-");
+        let macau = shegong_text::fold("社會工作局在氹仔舉辦長者活動，本澳多個團體參與");
+        assert_eq!(
+            path(&region(&macau, "")),
+            "澳门特别行政区>澳门特别行政区>嘉模堂区>-"
+        );
+        assert_eq!(path(&region("社区服务中心大堂区域设有便民服务台", "")), "");
         let tw =
             shegong_text::fold("臺東縣政府表示，縱谷線區社福中心服務涵蓋延平鄉、鹿野鄉、關山鎮");
         assert_eq!(path(&region(&tw, "")), "台湾省>台东县>->-");

@@ -255,7 +255,12 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
         if repeated(i) && !kept && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
             drop[i] = true;
         }
-        if is_notice(&l.text) || is_furniture(l) || is_banner(&l.text) || is_page_marker(&l.text) {
+        if is_notice(&l.text)
+            || is_furniture(l)
+            || is_banner(&l.text)
+            || is_page_marker(&l.text)
+            || is_masthead(&l.text)
+        {
             drop[i] = true;
         }
     }
@@ -298,25 +303,99 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
             drop[i] = true;
         }
     }
-    lines
-        .into_iter()
-        .zip(drop)
-        .filter_map(|(l, d)| (!d).then_some(l))
-        .collect()
+    // A wide gap before a dropped line (a page marker between two articles' boxes) stays
+    // before the next line kept.
+    let mut gap = false;
+    let mut out = Vec::with_capacity(n);
+    for (mut l, d) in lines.into_iter().zip(drop) {
+        if d {
+            gap |= l.break_before;
+        } else {
+            l.break_before |= std::mem::take(&mut gap);
+            out.push(l);
+        }
+    }
+    out
 }
 
 /// Longest e-paper page marker line (`第A06版：要闻`), in chars.
 const PAGE_MARKER_MAX: usize = 16;
 
-/// `第A06版`, `第04版：综合`, `A3版`: an e-paper's page marker.
+/// `第A06版`, `第04版：综合`, `A3版`: an e-paper's page marker. After `第`, the marks OCR reads
+/// digits as (`第Al]版` for `第A11版`) count as digits.
 fn is_page_marker(text: &str) -> bool {
     let t = text.trim();
-    let t = t.strip_prefix('第').unwrap_or(t);
+    let (ordinal, t) = match t.strip_prefix('第') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
     let t = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let digit = |c: &char| {
+        c.is_ascii_digit() || ordinal && matches!(c, 'l' | 'I' | '|' | ']' | '[' | 'O' | 'o')
+    };
+    let digits: usize = t.chars().take_while(digit).map(char::len_utf8).sum();
     (1..=3).contains(&digits)
         && t[digits..].starts_with('版')
         && text.chars().count() <= PAGE_MARKER_MAX
+}
+
+/// How a newspaper's name ends (`社区周报`, `郑州日报`, `齐鲁晚报`).
+const PAPER_ENDINGS: &[&str] = &[
+    "日报",
+    "晚报",
+    "周报",
+    "时报",
+    "早报",
+    "晨报",
+    "商报",
+    "导报",
+    "快报",
+    "都市报",
+    "法制报",
+    "法治报",
+    "青年报",
+    "农民报",
+    "老年报",
+    "社会报",
+    "公益报",
+    "工人报",
+    "妇女报",
+];
+
+/// `社区周报`: a newspaper's name, 3 to 10 ideographs.
+fn is_paper_name(t: &str) -> bool {
+    (3..=10).contains(&t.chars().count())
+        && t.chars().all(is_cjk)
+        && PAPER_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// `2024年5月6日`, `星期一`, `周一`: a masthead's date parts.
+fn is_masthead_date(t: &str) -> bool {
+    let weekday = |rest: &str| rest.chars().count() == 1 && "一二三四五六日天".contains(rest);
+    t.strip_prefix("星期").is_some_and(weekday)
+        || t.strip_prefix('周').is_some_and(weekday)
+        || (t.ends_with('日') || t.ends_with('号'))
+            && t.contains('月')
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "年月日号".contains(c))
+}
+
+/// `社区周报`, `郑州日报 2024年5月6日 星期一 第A06版 · 社会`: a newspaper page's masthead — the
+/// paper's name alone or with its date and page marker (then a short section name may follow).
+fn is_masthead(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '•' | '|' | '｜'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let named = parts.iter().any(|t| is_paper_name(t));
+    let marked = parts.iter().any(|t| is_page_marker(t));
+    named
+        && parts.iter().all(|t| {
+            is_paper_name(t)
+                || is_page_marker(t)
+                || is_masthead_date(t)
+                || marked && t.chars().count() <= 6 && t.chars().all(is_cjk)
+        })
 }
 
 /// Longest section banner in brackets, in chars.
@@ -512,8 +591,41 @@ mod tests {
     fn e_paper_page_markers() {
         assert!(is_page_marker("第A06版"));
         assert!(is_page_marker("第04版：综合"));
+        assert!(is_page_marker("第Al]版.社会工作"), "read by OCR");
+        assert!(!is_page_marker("Il版"));
         assert!(!is_page_marker("第3版社区新闻刊登了这件事的全过程报道"));
         assert!(!is_page_marker("第十五个国际社工日"));
+    }
+
+    #[test]
+    fn a_newspaper_masthead_is_chrome_and_a_headline_naming_a_paper_is_not() {
+        assert!(is_masthead("社区周报"));
+        assert!(is_masthead("郑州日报 2024年5月6日 星期一 第A06版 · 社会"));
+        assert!(!is_masthead("喜报"));
+        assert!(!is_masthead("社区周报创刊十周年座谈会召开"));
+        assert!(!is_masthead("本报讯"));
+        let page = vec![
+            line("社区周报"),
+            line("绿城社工首个分站成立"),
+            line("本报讯 近日，绿城社工首个分站成立。"),
+        ];
+        assert_eq!(
+            texts(strip(page)),
+            [
+                "绿城社工首个分站成立",
+                "本报讯 近日，绿城社工首个分站成立。"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_wide_gap_before_a_dropped_line_stays_before_the_next() {
+        let mut marker = line("第A05版 · 社会工作");
+        marker.break_before = true;
+        let page = vec![line("甲文最后一句。"), marker, line("乙文第一句。")];
+        let kept = strip(page);
+        assert_eq!(texts(kept.clone()), ["甲文最后一句。", "乙文第一句。"]);
+        assert!(kept[1].break_before);
     }
 
     #[test]

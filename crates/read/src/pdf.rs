@@ -3,7 +3,8 @@
 //! `hayro-interpret` (ToUnicode maps, the Adobe CMaps of Chinese fonts that embed none, Type 3
 //! fonts), put in reading order by [`crate::reading_order`]. Radical code points that subset
 //! fonts map their glyphs to are read as the ideographs they draw. Blocks are apart by a blank
-//! line, pages by two.
+//! line; a new box of the layout (the next article on a newspaper page) and a new page by two,
+//! as wide gaps are in page text.
 
 use crate::pagefile::{page_text, FileMeta};
 use crate::reading_order::{reading_order, Glyph};
@@ -102,12 +103,18 @@ pub fn read_pdf(bytes: &[u8]) -> Result<String, FormatError> {
         };
         interpret_page(page, &mut ctx, &mut glyphs);
         any_glyph |= !glyphs.out.is_empty();
-        let blocks: Vec<String> = reading_order(glyphs.out)
+        // Blocks apart by a blank line, boxes of the layout (articles) by two.
+        let mut text = String::new();
+        for b in reading_order(glyphs.out)
             .into_iter()
-            .filter(|b| !b.is_empty())
-            .map(|b| b.join("\n"))
-            .collect();
-        pages.push(blocks.join("\n\n"));
+            .filter(|b| !b.lines.is_empty())
+        {
+            if !text.is_empty() {
+                text.push_str(if b.new_box { "\n\n\n" } else { "\n\n" });
+            }
+            text.push_str(&b.lines.join("\n"));
+        }
+        pages.push(text);
     }
     if !any_glyph {
         return Err(FormatError::NoTextLayer);

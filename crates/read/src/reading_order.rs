@@ -6,6 +6,10 @@
 //! cut recursively at the widest clear gap (XY-cut): a vertical gap of a column gutter, or a
 //! horizontal gap clearly wider than the spacing between lines there (so rows that line up
 //! across columns are never cut apart). The leaves are read top to bottom, left to right.
+//! A leaf that starts a new box of the layout is marked: the region before it holds columns (a
+//! cut below it) or is more than a plain column, a headline over it or parts stacked (a gutter
+//! right of it) — where one article's box ends and the next begins — while the next column of
+//! the same text follows a plain column or columns.
 //! No space is put between two CJK characters, however the line is justified.
 
 use shegong_text::is_cjk;
@@ -43,12 +47,27 @@ const GUTTER: f64 = 0.6;
 /// Recursion bound (a page has far fewer levels).
 const MAX_DEPTH: usize = 64;
 
+/// A block of lines in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextBlock {
+    /// The lines, top to bottom.
+    pub lines: Vec<String>,
+    /// It starts a new box of the layout (another article's, on a newspaper page).
+    pub new_box: bool,
+}
+
 /// The page's text as blocks of lines, in reading order.
-pub fn reading_order(glyphs: Vec<Glyph>) -> Vec<Vec<String>> {
+pub fn reading_order(glyphs: Vec<Glyph>) -> Vec<TextBlock> {
     let segments = segments(glyphs);
     let mut leaves = Vec::new();
-    cut(segments, &mut leaves, 0);
-    leaves.into_iter().map(lines_of).collect()
+    cut(segments, &mut leaves, 0, false);
+    leaves
+        .into_iter()
+        .map(|(leaf, new_box)| TextBlock {
+            lines: lines_of(leaf),
+            new_box,
+        })
+        .collect()
 }
 
 fn is_wide(text: &str) -> bool {
@@ -155,36 +174,69 @@ fn line_spacing(segs: &[Segment]) -> Option<f64> {
     median(gaps.collect())
 }
 
-fn cut(segs: Vec<Segment>, out: &mut Vec<Vec<Segment>>, depth: usize) {
-    if segs.len() <= 1 || depth > MAX_DEPTH {
-        out.push(segs);
-        return;
+/// Where a region is cut first: `Some((horizontal, at))`, or `None` for a single column.
+fn split_of(segs: &[Segment]) -> Option<(bool, f64)> {
+    if segs.len() <= 1 {
+        return None;
     }
     let em = median(segs.iter().map(|s| s.size).collect()).unwrap_or(1.0);
-    let spacing = line_spacing(&segs).unwrap_or(0.0);
+    let spacing = line_spacing(segs).unwrap_or(0.0);
     let rows = widest_gap(segs.iter().map(|s| (s.y0, s.y1)).collect())
         .filter(|g| g.0 > (spacing + 0.5 * em).max(0.8 * em));
     let columns =
         widest_gap(segs.iter().map(|s| (s.x0, s.x1)).collect()).filter(|g| g.0 > GUTTER * em);
     // A gutter is cut first unless a horizontal gap is clearly wider: that separates stacked
     // articles whose gutters happen to line up.
-    let horizontal = match (rows, columns) {
-        (None, None) => {
-            out.push(segs);
-            return;
+    match (rows, columns) {
+        (None, None) => None,
+        (Some(r), Some(c)) if r.0 > 1.5 * c.0 => Some((true, r.1)),
+        (_, Some(c)) => Some((false, c.1)),
+        (Some(r), None) => Some((true, r.1)),
+    }
+}
+
+/// Whether a region holds columns side by side anywhere in its cuts.
+fn has_columns(segs: &[Segment], depth: usize) -> bool {
+    match split_of(segs) {
+        _ if depth > MAX_DEPTH => false,
+        None => false,
+        Some((false, _)) => true,
+        Some((true, at)) => {
+            let (above, below): (Vec<Segment>, Vec<Segment>) =
+                segs.iter().cloned().partition(|s| s.y1 <= at);
+            has_columns(&above, depth + 1) || has_columns(&below, depth + 1)
         }
-        (Some(r), Some(c)) => r.0 > 1.5 * c.0,
-        (r, _) => r.is_some(),
+    }
+}
+
+/// Cut `segs` into leaves; `new_box` marks the first leaf as the start of a box.
+fn cut(segs: Vec<Segment>, out: &mut Vec<(Vec<Segment>, bool)>, depth: usize, new_box: bool) {
+    let split = if depth > MAX_DEPTH {
+        None
+    } else {
+        split_of(&segs)
+    };
+    let Some((horizontal, at)) = split else {
+        out.push((segs, new_box));
+        return;
     };
     let (first, second): (Vec<Segment>, Vec<Segment>) = if horizontal {
-        let at = rows.map_or(0.0, |g| g.1);
         segs.into_iter().partition(|s| s.y1 <= at)
     } else {
-        let at = columns.map_or(0.0, |g| g.1);
         segs.into_iter().partition(|s| s.x1 <= at)
     };
-    cut(first, out, depth + 1);
-    cut(second, out, depth + 1);
+    // Below a box of columns, or right of a region that is more than one plain column (a
+    // headline over its column, parts stacked), a new box begins.
+    // (A column that starts below a headline printed over the column left of it continues
+    // that article.)
+    let boundary = if horizontal {
+        has_columns(&first, depth + 1)
+    } else {
+        let top = second.iter().map(|s| s.y0).fold(f64::INFINITY, f64::min);
+        matches!(split_of(&first), Some((true, _))) && !first.iter().any(|s| s.y1 <= top)
+    };
+    cut(first, out, depth + 1, new_box);
+    cut(second, out, depth + 1, boundary);
 }
 
 /// A leaf's lines top to bottom; segments on one baseline join with a space. A line that
@@ -253,7 +305,7 @@ mod tests {
     fn read(glyphs: Vec<Glyph>) -> Vec<String> {
         reading_order(glyphs)
             .into_iter()
-            .map(|b| b.join("|"))
+            .map(|b| b.lines.join("|"))
             .collect()
     }
 
@@ -346,6 +398,67 @@ mod tests {
                 "乙文右栏一行字|乙文右栏二行字"
             ]
         );
+    }
+
+    fn boxes(glyphs: Vec<Glyph>) -> Vec<(String, bool)> {
+        reading_order(glyphs)
+            .into_iter()
+            .map(|b| (b.lines.join("|"), b.new_box))
+            .collect()
+    }
+
+    #[test]
+    fn an_article_box_beside_or_below_another_starts_a_new_box_and_its_next_column_does_not() {
+        // Left: a headline across two columns; right of it a one-column article; below both a
+        // three-column article.
+        let mut glyphs = column(0.0, 20.0, 16.0, &["左边文章的大标题横跨两栏"]);
+        glyphs.extend(column(0.0, 50.0, 16.0, &["左文一栏一行", "左文一栏二行"]));
+        glyphs.extend(column(80.0, 50.0, 16.0, &["左文二栏一行", "左文二栏二行"]));
+        glyphs.extend(column(
+            170.0,
+            20.0,
+            16.0,
+            &[
+                "右文第一行字",
+                "右文第二行字",
+                "右文第三行字",
+                "右文第四行字",
+            ],
+        ));
+        glyphs.extend(column(0.0, 150.0, 16.0, &["下文一栏一行", "下文一栏二行"]));
+        glyphs.extend(column(80.0, 150.0, 16.0, &["下文二栏一行", "下文二栏二行"]));
+        glyphs.extend(column(
+            170.0,
+            150.0,
+            16.0,
+            &["下文三栏一行", "下文三栏二行"],
+        ));
+        assert_eq!(
+            boxes(glyphs),
+            [
+                ("左边文章的大标题横跨两栏".to_owned(), false),
+                ("左文一栏一行|左文一栏二行".to_owned(), false),
+                ("左文二栏一行|左文二栏二行".to_owned(), false),
+                (
+                    "右文第一行字|右文第二行字|右文第三行字|右文第四行字".to_owned(),
+                    true
+                ),
+                ("下文一栏一行|下文一栏二行".to_owned(), true),
+                ("下文二栏一行|下文二栏二行".to_owned(), false),
+                ("下文三栏一行|下文三栏二行".to_owned(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_next_column_under_a_short_headline_continues_the_article() {
+        // The headline stands over the first column only, so the gutter runs clear to the top.
+        let mut glyphs = column(0.0, 20.0, 16.0, &["短标题"]);
+        glyphs.extend(column(0.0, 50.0, 16.0, &["一栏一行文字", "一栏二行文字"]));
+        glyphs.extend(column(80.0, 50.0, 16.0, &["二栏一行文字", "二栏二行文字"]));
+        let read = boxes(glyphs);
+        assert!(read.iter().all(|(_, new_box)| !new_box), "{read:?}");
+        assert_eq!(read.last().unwrap().0, "二栏一行文字|二栏二行文字");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! the page shows none, from its `<meta>` tags.
 //!
 //! Headline: of the candidates the page names (`og:title`, `ArticleTitle`, `<h1>`…`<h3>`), the
-//! one `<title>` starts with (sites write `<title>` as `headline_section_site`); else `<title>`
-//! without the site name.
+//! one `<title>` starts with (sites write `<title>` as `headline_section_site`), else the longest
+//! one `<title>` holds (`site | headline`) or a heading a `<meta>` title agrees with; else `<title>` without the
+//! site name.
 
 use crate::content::Content;
 use crate::html::{collapse, Markup};
@@ -114,6 +115,7 @@ fn headline(m: &Markup) -> Option<String> {
         .iter()
         .filter_map(|n| m.meta(&[n]).map(collapse))
         .collect();
+    let metas = candidates.len();
     for level in 1..=3 {
         candidates.extend(
             m.blocks
@@ -137,6 +139,21 @@ fn headline(m: &Markup) -> Option<String> {
         n >= 5 || n == b.chars().count()
     }) {
         return Some(b.clone());
+    }
+    // `<title>` with the site or section first (`某某网 | headline`, `当前位置：首页 > headline`):
+    // the longest candidate it holds, or a heading a `<meta>` title agrees with.
+    let held = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            c.chars().count() >= 6
+                && (page_title.contains(c.as_str())
+                    || *i >= metas && candidates[..metas].contains(c))
+        })
+        .map(|(_, c)| c)
+        .max_by_key(|c| c.chars().count());
+    if let Some(c) = held {
+        return Some(c.clone());
     }
     let site = m.meta(&["og:site_name"]).unwrap_or("");
     let without_site = page_title
@@ -226,6 +243,25 @@ mod tests {
     }
 
     const BODY: &str = "<div class=\"art\"><p>近日，某街道社工站正式揭牌成立，为辖区居民提供服务。</p><p>社工站负责人表示，下一步将链接更多社区资源。</p></div>";
+
+    #[test]
+    fn headline_is_the_h1_that_title_holds_after_the_site_name() {
+        let html = format!(
+            "<title>遇见荆州 如你所见丨某街道社工站揭牌成立</title><body><h1>某街道社工站揭牌成立</h1>{BODY}"
+        );
+        assert_eq!(
+            meta_of(&html).title.as_deref(),
+            Some("某街道社工站揭牌成立")
+        );
+        let html = format!(
+            "<title>当前位置：首页 > 动态</title><meta property=\"og:title\" content=\"某街道社工站揭牌成立\">\
+             <body><h1>某街道社工站揭牌成立</h1>{BODY}"
+        );
+        assert_eq!(
+            meta_of(&html).title.as_deref(),
+            Some("某街道社工站揭牌成立")
+        );
+    }
 
     #[test]
     fn headline_is_the_h1_that_title_starts_with() {

@@ -20,6 +20,7 @@
 //!
 //! `types` holds the TypeScript definitions of what the methods return.
 
+mod selection;
 mod types;
 
 use serde::Serialize;
@@ -126,12 +127,7 @@ impl Shegong {
         offset: usize,
         limit: usize,
     ) -> Result<JsValue, JsError> {
-        let selection: Selection = if selection.is_undefined() || selection.is_null() {
-            Selection::default()
-        } else {
-            serde_wasm_bindgen::from_value(selection)
-                .map_err(|e| JsError::new(&format!("invalid selection: {e}")))?
-        };
+        let selection = selection::from_js(&selection).map_err(|e| JsError::new(&e))?;
         to_js(&run(&self.engine, query, &selection, offset, limit))
     }
 }

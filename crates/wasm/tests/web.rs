@@ -103,6 +103,36 @@ fn a_selection_may_leave_facets_out() {
     assert_eq!(get(&r, "total"), JsValue::from(2));
 }
 
+/// A month range selects by date; a wrong field is refused with what it must be.
+#[wasm_bindgen_test]
+fn a_selection_is_read_and_a_wrong_one_explained() {
+    let engine = Shegong::load(&bundle_bytes()).unwrap();
+    let selection: JsValue =
+        js_sys::JSON::parse(r#"{"from":{"year":2030,"month":1},"to":null}"#).unwrap();
+    let r = engine.search_with("", selection, 0, 10).unwrap();
+    assert_eq!(get(&r, "total"), JsValue::from(0), "no article is that new");
+    for (json, field) in [
+        (
+            r#"{"regions":"上海市"}"#,
+            "selection.regions must be an array of strings",
+        ),
+        (
+            r#"{"programs":[1]}"#,
+            "selection.programs must be an array of strings",
+        ),
+        (
+            r#"{"from":{"year":2024,"month":13}}"#,
+            "selection.from must be {year, month}",
+        ),
+        ("7", "selection must be an object"),
+    ] {
+        let value = js_sys::JSON::parse(json).unwrap();
+        let err = engine.search_with("", value, 0, 10).err().unwrap();
+        let message = error_message(err.into());
+        assert!(message.starts_with(field), "{json}: {message}");
+    }
+}
+
 /// A pages file of another bundle is refused, saying so.
 #[wasm_bindgen_test]
 fn pages_of_another_bundle_are_refused() {
