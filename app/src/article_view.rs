@@ -144,6 +144,7 @@ pub fn ArticleView() -> impl IntoView {
 fn ArticleDialog(article: Article) -> impl IntoView {
     let state = use_state();
     let collection = expect_context::<Arc<Collection>>();
+    let labels = collection.info.programs.clone();
     let show_original = RwSignal::new(false);
     let page: RwSignal<Fetched<Option<String>>> = RwSignal::new(Fetched::Waiting);
     let toggle_original = {
@@ -239,7 +240,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
         <div class="overlay" on:click=close></div>
         <article class="article-view" data-testid="article-view" role="dialog" aria-modal="true" aria-label=label>
             <button class="close" node_ref=close_button aria-label=move || state.t().close on:click=close>"×"</button>
-            <h2>{title}</h2>
+            <h2>{title}<crate::add_pages::YoursMark id=article.id.clone() /></h2>
             <dl class="facts">
                 {fact(|t| t.region, region)}
                 {has_programs.then(|| view! { <dt>{move || state.t().program}</dt><dd>{programs}</dd> })}
@@ -256,6 +257,7 @@ fn ArticleDialog(article: Article) -> impl IntoView {
             </button>
             <div class="body" class:hidden=move || show_original.get()>{paragraphs}</div>
             {move || show_original.get().then(original)}
+            <crate::correct::Correct article=article.clone() programs=labels />
         </article>
     }
 }

@@ -26,6 +26,9 @@ extern "C" {
     fn info(this: &JsClient) -> JsValue;
 
     #[wasm_bindgen(method)]
+    fn close(this: &JsClient);
+
+    #[wasm_bindgen(method)]
     fn call(
         this: &JsClient,
         op: &str,
@@ -89,6 +92,47 @@ fn failed(e: JsValue) -> Failed {
 
 /// Open the bundle at `url` in the search worker, reporting the download's progress.
 pub async fn open(url: &str, progress: RwSignal<Progress>) -> Result<Info, Failed> {
+    start(&url.into(), progress).await
+}
+
+/// Open a bundle built on the page (the loaded one with the reader's pages, `add_pages`) and
+/// its pages file, if there is one, where the loaded bundle is searched: in a new search worker
+/// (the old one stops), or on the page.
+pub async fn open_built(bundle: &[u8], pages: Option<&[u8]>) -> Result<Info, Failed> {
+    let on_page = ENGINE.with(|c| matches!(c.borrow().as_ref(), Some(Engine::Page(_))));
+    if on_page {
+        let mut hosted = Hosted::open(bundle, "bundle.bin".into())
+            .map_err(|e| Failed::Load(String::new(), LoadError::Bundle(e)))?;
+        if let Some(pages) = pages {
+            hosted
+                .add(Chunk::Pages, pages)
+                .map_err(|e| Failed::Load(String::new(), LoadError::Bundle(e)))?;
+        }
+        let info = hosted.about();
+        ENGINE.with(|c| *c.borrow_mut() = Some(Engine::Page(Box::new(hosted))));
+        return Ok(info);
+    }
+    let info = start(
+        &js_sys::Uint8Array::from(bundle).into(),
+        RwSignal::new(Progress::default()),
+    )
+    .await?;
+    if let Some(pages) = pages {
+        let promise = ENGINE.with(|c| match c.borrow().as_ref() {
+            Some(Engine::Worker(client)) => {
+                Some(client.call("add", &js_sys::Uint8Array::from(pages), &JsValue::UNDEFINED))
+            }
+            _ => None,
+        });
+        if let Some(promise) = promise {
+            JsFuture::from(promise).await.map_err(failed)?;
+        }
+    }
+    Ok(info)
+}
+
+/// Open `bundle` (a URL or bytes) in a new search worker, which replaces the one before.
+async fn start(bundle: &JsValue, progress: RwSignal<Progress>) -> Result<Info, Failed> {
     let open_js = js_sys::Reflect::get(&js_sys::global(), &"shegongOpen".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -115,7 +159,7 @@ pub async fn open(url: &str, progress: RwSignal<Progress>) -> Result<Info, Faile
     // Progress comes for as long as the page lives.
     on_progress.forget();
     let promise: js_sys::Promise = open_js
-        .call2(&JsValue::NULL, &url.into(), &options)
+        .call2(&JsValue::NULL, bundle, &options)
         .map_err(failed)?
         .unchecked_into();
     let client: JsClient = JsFuture::from(promise)
@@ -127,12 +171,15 @@ pub async fn open(url: &str, progress: RwSignal<Progress>) -> Result<Info, Faile
         .dyn_ref::<js_sys::Uint8Array>()
         .and_then(|b| decode(&b.to_vec()))
         .unwrap_or_default();
-    ENGINE.with(|c| *c.borrow_mut() = Some(Engine::Worker(client)));
+    let before = ENGINE.with(|c| c.borrow_mut().replace(Engine::Worker(client)));
+    if let Some(Engine::Worker(before)) = before {
+        before.close();
+    }
     Ok(info)
 }
 
 /// Open the bundle embedded in the page, with its pages if they are embedded too.
-pub fn open_here(embedded: Embedded) -> Result<Info, LoadError> {
+pub fn open_here(embedded: &Embedded) -> Result<Info, LoadError> {
     let mut hosted =
         Hosted::open(&embedded.bundle, "bundle.bin".into()).map_err(LoadError::Bundle)?;
     if let Some(pages) = &embedded.pages {

@@ -8,6 +8,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The bytes a single file carries.
+#[derive(Debug)]
 pub struct Embedded {
     pub bundle: Vec<u8>,
     /// The pages file, when the single file was built with `--with-pages`.

@@ -5,9 +5,13 @@
 //! searched on the page (`client` talks to either, `hosted` is this module's engine, `protocol`
 //! what they say); the views are `search_box`, `facets`, `results` and `article_view`; `export`
 //! writes files, `offline` keeps the page for offline use, `i18n` holds every UI text.
+//! `add_pages` adds the reader's own pages to the collection shown (opened through `client`
+//! like the loaded one), `correct` corrects them.
 
+mod add_pages;
 mod article_view;
 mod client;
+mod correct;
 mod embedded;
 mod export;
 mod facets;
@@ -106,7 +110,15 @@ fn App() -> impl IntoView {
             {move || match load.get() {
                 Load::Loading => view! { <Loading progress=progress /> }.into_any(),
                 Load::Failed(url, e) => view! { <ErrorScreen url=url error=e /> }.into_any(),
-                Load::Ready(c) => view! { <Explorer collection=c /> }.into_any(),
+                Load::Ready(c) => {
+                    // The reader's own pages join the loaded collection (add_pages).
+                    let yours = add_pages::Yours::provide(c);
+                    view! {
+                        <add_pages::AddPages />
+                        {move || view! { <Explorer collection=yours.shown.get() /> }}
+                    }
+                    .into_any()
+                }
             }}
         </main>
     }

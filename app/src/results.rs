@@ -140,7 +140,8 @@ fn ResultItem(hit: Hit, article: Article) -> impl IntoView {
     let id = hit.id.clone();
     view! {
         <li class="result" data-testid="result-item" data-article-id=hit.id>
-            <h3><button class="open" on:click=move |_| state.open.set(Some(id.clone()))>{hit.title}</button></h3>
+            <h3><button class="open" on:click=move |_| state.open.set(Some(id.clone()))>{hit.title}</button>
+                <crate::add_pages::YoursMark id=hit.id.clone() /></h3>
             <p class="meta">
                 {region.map(|r| view! { <span class="place">{r}</span> })}
                 {date.map(|d| view! { <span class="date">{d}</span> })}

@@ -1,14 +1,15 @@
 // The single file (`shegong build … --single-file`) opened from file:// with the network off:
 // search, every facet, article and original text, URL state in the fragment, language,
-// export; and dist/index.html opened from file:// says what to do and links to the single file.
+// export; adding pages in a file built with --add-pages; and dist/index.html opened from file:// says what to do and links to the single file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, launch, shegong } from '../support.js';
 import { SearchPage } from '../pages/search-page.js';
+import { YoursPage } from '../pages/yours-page.js';
 
 let browser;
 let dir;
@@ -129,5 +130,29 @@ test('dist/index.html from file:// explains what to do and links to the single f
   const app = new SearchPage(page);
   await app.count.waitFor();
   assert.equal(await app.total(), 15, 'shegong-offline.html searches the seeds');
+  await context.close();
+});
+
+test('built with --add-pages, the single file adds pages from file:// with no network, keeps them and corrects them', async () => {
+  const file = join(dir, 'add.html');
+  await shegong('build', 'seeds', '--single-file', file, '--add-pages', '--app', DIST, '--quiet');
+  const { page, app, errors, context } = await openOffline(file);
+  const yours = new YoursPage(page);
+  assert.equal(await app.total(), 15);
+  const seed = join(DIST, '..', 'seeds', (await readdir(join(DIST, '..', 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]);
+  await writeFile(join(dir, 'mine.txt'), await readFile(seed));
+  await writeFile(join(dir, 'image.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0, 0]));
+  await yours.add([join(dir, 'mine.txt'), join(dir, 'image.bin')]);
+  const added = await yours.yours();
+  assert.ok(added >= 1, `articles of mine.txt: ${added}`);
+  await app.waitForTotalToBe(15 + added);
+  assert.deepEqual(await yours.failed.evaluateAll((els) => els.map((e) => e.dataset.name)), ['image.bin']);
+  await page.reload();
+  await yours.waitForYours(added);
+  await page.getByTestId('result-item').filter({ has: page.getByTestId('yours-mark') }).first().locator('h3 button').click();
+  await app.article.waitFor();
+  assert.match(await yours.correctRegion('廣州'), /广州市/);
+  await page.waitForFunction(() => /广东省/.test(document.querySelector('[data-testid=facet-region]')?.innerText));
+  assert.deepEqual(errors, []);
   await context.close();
 });

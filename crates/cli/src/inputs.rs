@@ -6,7 +6,7 @@
 use crate::ocr::Ocr;
 use crate::walk::{find, Found};
 use anyhow::Result;
-use shegong_read::{read_file, FileText, Format};
+use shegong_read::{read_file, FileText, Format, FormatError};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -134,21 +134,17 @@ fn read_one(path: &Path, options: &Options) -> Result<FileText, String> {
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
-    if bytes.is_empty() {
-        return Err("空文件 (empty: 0 bytes)".to_owned());
+    if format == Format::Image {
+        if bytes.is_empty() {
+            return Err(FormatError::Empty.to_string());
+        }
+        let text = options.ocr.recognise(path, &bytes)?;
+        if text.trim().is_empty() {
+            return Err(FormatError::Blank.to_string());
+        }
+        return Ok(FileText { text, note: None });
     }
-    let read = if format == Format::Image {
-        options
-            .ocr
-            .recognise(path, &bytes)
-            .map(|text| FileText { text, note: None })
-    } else {
-        read_file(format, &bytes).map_err(|e| e.to_string())
-    }?;
-    if read.text.trim().is_empty() {
-        return Err("没有文字 (no text in it)".to_owned());
-    }
-    Ok(read)
+    read_file(format, &bytes).map_err(|e| e.to_string())
 }
 
 /// The names pages go by in the collection, for (input as given, file) pairs: relative inputs

@@ -15,12 +15,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 use inputs::{read_pages, Options, Page};
 use ocr::Ocr;
 use shegong_article::Article;
+use shegong_collection::Corrections;
 use shegong_extract::Pipeline;
 use shegong_extract::Taxonomy;
 use shegong_search::parse_query as parse;
 use shegong_search::BuildDate;
 use shegong_search::{write_chunked, Bundle, Chunk, IndexMode, Request, Selection, SourcePage};
-use shegong_text::domain_terms;
 use shegong_text::Dictionary;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -58,6 +58,10 @@ enum Command {
         /// Put the original pages into the single file too (for the article view's original text).
         #[arg(long, requires = "single_file")]
         with_pages: bool,
+        /// Let a reader add their own pages in the single file: it carries the app's extraction
+        /// module and dictionary (from the app's `extract/` folder; about 2.3 MB more gzipped).
+        #[arg(long, requires = "single_file")]
+        add_pages: bool,
         /// The app's release build the single file is made from (`trunk build --release --offline`).
         #[arg(
             long,
@@ -82,6 +86,10 @@ enum Command {
         /// SOURCE_DATE_EPOCH if set, else the day the newest input page was last modified.
         #[arg(long, value_name = "YYYY-MM-DD")]
         build_date: Option<String>,
+        /// A reader's corrections (JSON, as the app exports them) to apply: region, program
+        /// types, date or removal, by article id.
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Print the articles found in page files or folders (the same kinds as build).
     Extract {
@@ -94,6 +102,10 @@ enum Command {
         /// Program taxonomy (TOML) to classify with, instead of the built-in one.
         #[arg(long)]
         taxonomy: Option<PathBuf>,
+        /// A reader's corrections (JSON, as the app exports them) to apply: region, program
+        /// types, date or removal, by article id.
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Write a deterministic synthetic corpus (real sentences recombined) for benchmarks.
     Synth {
@@ -202,29 +214,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             single_file,
             with_pages,
+            add_pages,
             app,
             index,
             quiet,
             taxonomy,
             build_date,
+            corrections,
         } => {
             // Read the app first: a missing build is reported before the pages are processed.
             let single = single_file
-                .map(|path| Ok::<_, anyhow::Error>((path, single_file::App::read(&app)?)))
+                .map(|path| {
+                    let read = single_file::App::read(&app)?;
+                    let read = if add_pages {
+                        read.with_extraction(&app)?
+                    } else {
+                        read
+                    };
+                    Ok::<_, anyhow::Error>((path, read))
+                })
                 .transpose()?;
             let outputs = Outputs {
                 bundle: output,
                 single,
                 with_pages,
+                mode: index.into(),
             };
             build(
                 &inputs,
                 &read.options(),
                 &outputs,
-                index.into(),
                 quiet,
                 &pipeline(taxonomy.as_deref())?,
                 build_date.as_deref(),
+                &read_corrections(corrections.as_deref())?,
             )
         }
         Command::Extract {
@@ -232,11 +255,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             read,
             format,
             taxonomy,
+            corrections,
         } => extract(
             &inputs,
             &read.options(),
             format,
             &pipeline(taxonomy.as_deref())?,
+            &read_corrections(corrections.as_deref())?,
         ),
         Command::Synth {
             articles,
@@ -337,22 +362,54 @@ fn pipeline(taxonomy: Option<&Path>) -> Result<Pipeline> {
     Ok(Pipeline::new(t))
 }
 
+/// The corrections file, if one is given.
+fn read_corrections(path: Option<&Path>) -> Result<Corrections> {
+    let Some(path) = path else {
+        return Ok(Corrections::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read corrections {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| {
+        format!(
+            "invalid corrections {} (expected the JSON the app exports)",
+            path.display()
+        )
+    })
+}
+
+impl shegong_collection::Page for Page {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// The articles of every page, in page order; pages are processed on all cores.
 fn articles_of(
     pages: &[Page],
     pipeline: &Pipeline,
     progress: Option<&ProgressBar>,
 ) -> Vec<Article> {
-    shegong_text::parallel::map(pages, |p| {
-        let articles = pipeline.process_page(&p.name, &p.text);
+    shegong_collection::articles(pages, pipeline, &|p: &Page| {
         if let Some(pb) = progress {
             pb.inc(p.text.len() as u64);
         }
-        articles
     })
-    .into_iter()
-    .flatten()
-    .collect()
+}
+
+/// Apply the corrections, warning about those that matched no article.
+fn correct(
+    articles: &mut Vec<Article>,
+    corrections: &Corrections,
+    pipeline: &Pipeline,
+) -> Result<()> {
+    for id in shegong_collection::correct(articles, corrections, pipeline)? {
+        eprintln!("warning: the correction of {id} matches no article (did its page change?)");
+    }
+    Ok(())
 }
 
 /// What `build` writes.
@@ -363,16 +420,18 @@ struct Outputs {
     single: Option<(PathBuf, single_file::App)>,
     /// Whether the single file carries the original pages.
     with_pages: bool,
+    /// Whether the bundle embeds its index.
+    mode: IndexMode,
 }
 
 fn build(
     inputs: &[PathBuf],
     options: &Options,
     outputs: &Outputs,
-    mode: IndexMode,
     quiet: bool,
     pipeline: &Pipeline,
     build_date: Option<&str>,
+    corrections: &Corrections,
 ) -> Result<ExitCode> {
     let (pages, code) = load(inputs, options)?;
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
@@ -388,12 +447,12 @@ fn build(
         pb.set_message("读取文章");
         pb
     });
-    let articles = articles_of(&pages, pipeline, pb.as_ref());
+    let mut articles = articles_of(&pages, pipeline, pb.as_ref());
+    correct(&mut articles, corrections, pipeline)?;
     if let Some(pb) = &pb {
         pb.set_message("建立索引");
     }
-    let mut dict = Dictionary::jieba();
-    dict.add_user_words(domain_terms());
+    let dict = shegong_collection::dictionary(Dictionary::jieba());
     let page_count = pages.len();
     let sources: Vec<SourcePage> = pages
         .into_iter()
@@ -404,7 +463,7 @@ fn build(
         .collect();
     let regions = articles.iter().filter(|a| a.region.is_some()).count();
     let text: usize = articles.iter().map(|a| a.text.len()).sum();
-    let mode = mode.resolve(text);
+    let mode = outputs.mode.resolve(text);
     let mut wrote = vec![format!(
         "{} articles ({regions} with a region)",
         articles.len()
@@ -581,9 +640,11 @@ fn extract(
     options: &Options,
     format: Format,
     pipeline: &Pipeline,
+    corrections: &Corrections,
 ) -> Result<ExitCode> {
     let (pages, code) = load(inputs, options)?;
-    let articles = articles_of(&pages, pipeline, None);
+    let mut articles = articles_of(&pages, pipeline, None);
+    correct(&mut articles, corrections, pipeline)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {

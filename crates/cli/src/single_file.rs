@@ -1,27 +1,13 @@
-//! `shegong build … --single-file out.html`: one HTML file that holds the app (its JS, wasm and
-//! CSS, from the app's release build), the bundle and, with `--with-pages`, the original pages,
-//! and opens from `file://` — a USB stick, an e-mail attachment — with nothing fetched.
-//!
-//! Binary data is deflated and then base64-encoded once, each in its own
-//! `<script type="application/octet-stream">` block (a type the browser never runs); a small
-//! module script inflates it with the browser's `DecompressionStream`, hands the bundle to the
-//! app through `globalThis.shegongEmbedded` (see the app's `embedded` module) and starts the
-//! app's wasm from the inflated bytes. Nothing from the pages or the bundle is ever written
-//! into the HTML as text: it is all inside the base64.
+//! `shegong build … --single-file out.html`: the single offline HTML file
+//! (`shegong_collection::single_file`) made from the app's release build on disk, with
+//! `--add-pages` the app's extraction module in it too.
 
 use anyhow::{bail, Context, Result};
-use base64::Engine as _;
+use shegong_collection::{single_file, AppFiles, EXTRACTION_FILES};
 use std::path::{Path, PathBuf};
 
 /// The app's release build (`trunk build --release --offline` writes it to `dist/`).
-pub struct App {
-    /// The wasm-bindgen JS of the app: an ES module whose default export starts the wasm.
-    js: String,
-    /// Its default export's local name.
-    init: String,
-    wasm: Vec<u8>,
-    css: String,
-}
+pub struct App(AppFiles);
 
 /// What went into the file, for the build report.
 pub struct Written {
@@ -85,100 +71,31 @@ impl App {
         let wasm = std::fs::read(&wasm_path)
             .with_context(|| format!("cannot read {}", wasm_path.display()))?;
         let css = read_text(&named(".css")?)?;
-        let Some(init) = default_export(&js) else {
-            bail!(
-                "the app's JS in {} has no default export that starts its wasm: {}",
-                dir.display(),
-                rebuild()
-            );
-        };
-        for (what, text, closing) in [("JS", &js, "</script"), ("stylesheet", &css, "</style")] {
-            if text.to_ascii_lowercase().contains(closing) {
-                bail!(
-                    "the app's {what} contains `{closing}`, which would end its inline block early"
-                );
-            }
-        }
-        Ok(App {
-            js,
-            init,
-            wasm,
-            css,
-        })
+        AppFiles::new(js, wasm, css)
+            .map(App)
+            .map_err(|e| anyhow::anyhow!("{e} (in {}): {}", dir.display(), rebuild()))
     }
-}
 
-/// The local name of a module's default export: `export { initSync, __wbg_init as default };`
-/// or `export default __wbg_init;`.
-fn default_export(js: &str) -> Option<String> {
-    let is_name = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-    };
-    for line in js.lines().rev() {
-        let line = line.trim();
-        if let Some(rest) = line.strip_prefix("export default ") {
-            let name = rest.trim_end_matches(';').trim();
-            if is_name(name) {
-                return Some(name.to_owned());
-            }
+    /// The same, carrying the extraction module and what goes with it from `dir` (the app's
+    /// build, which `scripts/extract-module.sh` completes with `extract/`).
+    pub fn with_extraction(mut self, dir: &Path) -> Result<App> {
+        for (id, file) in EXTRACTION_FILES {
+            let path = dir.join(file);
+            let bytes = std::fs::read(&path).with_context(|| {
+                format!(
+                    "--add-pages needs {}, from the app's build: run `trunk build --release --offline` (its hook runs scripts/extract-module.sh)",
+                    path.display()
+                )
+            })?;
+            self.0.extraction.push((id, bytes));
         }
-        if let Some(list) = line
-            .strip_prefix("export {")
-            .and_then(|l| l.trim_end_matches(';').trim().strip_suffix('}'))
-        {
-            for item in list.split(',') {
-                if let Some(name) = item.trim().strip_suffix(" as default") {
-                    if is_name(name.trim()) {
-                        return Some(name.trim().to_owned());
-                    }
-                }
-            }
-        }
+        Ok(self)
     }
-    None
-}
-
-/// Deflate (raw, highest level), then base64: the form of every binary block.
-fn pack(bytes: &[u8]) -> String {
-    let deflated = miniz_oxide::deflate::compress_to_vec(bytes, 10);
-    base64::engine::general_purpose::STANDARD.encode(deflated)
-}
-
-/// The whole file.
-pub fn html(app: &App, bundle: &[u8], pages: Option<&[u8]>) -> String {
-    let block = |id: &str, bytes: &[u8]| {
-        format!(
-            "<script type=\"application/octet-stream\" id=\"{id}\" data-bytes=\"{}\">{}</script>\n",
-            bytes.len(),
-            pack(bytes)
-        )
-    };
-    let mut out = String::with_capacity(app.wasm.len() / 2 + bundle.len() + app.js.len());
-    out.push_str(HEAD);
-    out.push_str("<style>\n");
-    out.push_str(&app.css);
-    out.push_str("</style>\n</head>\n<body>\n");
-    out.push_str(BOOT);
-    out.push_str(&block("shegong-wasm", &app.wasm));
-    out.push_str(&block("shegong-bundle", bundle));
-    if let Some(pages) = pages {
-        out.push_str(&block("shegong-pages", pages));
-    }
-    out.push_str("<script type=\"module\">\n");
-    out.push_str(&app.js);
-    out.push_str(
-        "\n// Shegong single file: unpack the blocks above and start the app from them.\n",
-    );
-    out.push_str(&STARTER.replace("__INIT__", &app.init));
-    out.push_str("</script>\n</body>\n</html>\n");
-    out
 }
 
 /// Write the single file to `path`.
 pub fn write(path: &Path, app: &App, bundle: &[u8], pages: Option<&[u8]>) -> Result<Written> {
-    let text = html(app, bundle, pages);
+    let text = single_file(&app.0, bundle, pages);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
@@ -189,97 +106,38 @@ pub fn write(path: &Path, app: &App, bundle: &[u8], pages: Option<&[u8]>) -> Res
     })
 }
 
-const HEAD: &str = r#"<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<meta name="description" content="社工新闻离线检索：在浏览器里搜索社会工作新闻" />
-<meta name="generator" content="shegong build --single-file" />
-<link rel="icon" href="data:," />
-<title>社工新闻检索 · Shegong</title>
-"#;
-
-/// What shows until the app starts, and instead of it when it cannot.
-const BOOT: &str = r#"<div id="boot" class="status" role="status"><p>正在打开…… Opening…</p></div>
-<noscript><p class="error">这个文件需要启用 JavaScript 才能检索。This file needs JavaScript to search.</p></noscript>
-"#;
-
-/// Unpacks the blocks and starts the app; `__INIT__` is the app module's init function.
-const STARTER: &str = r#"
-{
-  const unpack = async (id) => {
-    const block = document.getElementById(id);
-    if (!block) return null;
-    const text = atob(block.textContent);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  };
-  try {
-    if (typeof DecompressionStream !== 'function') {
-      throw new Error('这个浏览器无法解开内嵌的数据，请用较新的 Chrome、Edge、Firefox 或 Safari 打开。This browser cannot unpack the embedded data: open the file in a current Chrome, Edge, Firefox or Safari.');
-    }
-    const [wasm, bundle, pages] = await Promise.all(['shegong-wasm', 'shegong-bundle', 'shegong-pages'].map(unpack));
-    globalThis.shegongEmbedded = { bundle, pages };
-    await __INIT__({ module_or_path: wasm });
-  } catch (e) {
-    const boot = document.getElementById('boot');
-    if (boot) {
-      boot.className = 'error';
-      boot.setAttribute('role', 'alert');
-      boot.textContent = `无法打开 Could not open: ${e.message}`;
-    }
-  }
-}
-"#;
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn app() -> App {
-        App {
-            js: "function __wbg_init(x) {}\nexport { initSync, __wbg_init as default };\n".into(),
-            init: "__wbg_init".into(),
-            wasm: b"\0asm wasm bytes".to_vec(),
-            css: "body { margin: 0 }".into(),
+        App(AppFiles::new(
+            "function __wbg_init(x) {}\nexport { initSync, __wbg_init as default };\n".into(),
+            b"\0asm wasm bytes".to_vec(),
+            "body { margin: 0 }".into(),
+        )
+        .unwrap())
+    }
+
+    #[test]
+    fn the_extraction_blocks_are_there_only_when_asked_for() {
+        let dir = std::env::temp_dir().join(format!("shegong-x-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("extract")).unwrap();
+        for (_, file) in EXTRACTION_FILES {
+            std::fs::write(dir.join(file), file.as_bytes()).unwrap();
         }
-    }
-
-    #[test]
-    fn finds_the_default_export() {
-        assert_eq!(
-            default_export("let a;\nexport { initSync, __wbg_init as default };\n").as_deref(),
-            Some("__wbg_init")
+        let with = app().with_extraction(&dir).unwrap();
+        let page = single_file(&with.0, b"bundle", None);
+        for (id, _) in EXTRACTION_FILES {
+            assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
+            assert!(!single_file(&app().0, b"bundle", None).contains(&format!("id=\"{id}\"")));
+        }
+        std::fs::remove_file(dir.join("extract/dict.bin.gz")).unwrap();
+        let err = app().with_extraction(&dir).err().unwrap().to_string();
+        assert!(
+            err.contains("dict.bin.gz") && err.contains("trunk build"),
+            "{err}"
         );
-        assert_eq!(
-            default_export("export default start;").as_deref(),
-            Some("start")
-        );
-        assert_eq!(default_export("export { a, b };"), None);
-    }
-
-    #[test]
-    fn binary_data_is_deflated_and_base64_encoded_once() {
-        let bundle: Vec<u8> = (0..4000u32).flat_map(|i| (i % 7).to_le_bytes()).collect();
-        let page = html(&app(), &bundle, None);
-        let block = page
-            .split("id=\"shegong-bundle\" data-bytes=\"16000\">")
-            .nth(1)
-            .and_then(|rest| rest.split("</script>").next())
-            .unwrap();
-        let deflated = base64::engine::general_purpose::STANDARD
-            .decode(block)
-            .unwrap();
-        assert!(deflated.len() < bundle.len() / 10, "compressed");
-        assert_eq!(
-            miniz_oxide::inflate::decompress_to_vec(&deflated).unwrap(),
-            bundle
-        );
-        assert!(!page.contains("shegong-pages\""), "no pages unless asked");
-        assert!(page.contains("await __wbg_init({ module_or_path: wasm });"));
-        assert!(html(&app(), &bundle, Some(b"pages")).contains("id=\"shegong-pages\""));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

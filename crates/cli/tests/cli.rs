@@ -652,3 +652,76 @@ fn bad_chunks_are_clear_errors() {
         assert!(err.contains(chunk.trim_end_matches(".bin")), "{err}");
     }
 }
+
+#[test]
+fn corrections_change_region_programs_and_date_and_remove_articles() {
+    let dir = tmp("corrections");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("a.txt");
+    std::fs::write(
+        &page,
+        "社工站开展为老服务\n\n民勤县社工站组织志愿者走访困难老人，送去生活物资。\n",
+    )
+    .unwrap();
+    let page = page.to_str().unwrap();
+    let extract = |extra: &[&str]| -> (Option<i32>, Vec<serde_json::Value>, String) {
+        let mut args = vec!["extract", page];
+        args.extend_from_slice(extra);
+        let o = shegong(&args);
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        let json = serde_json::from_slice(&o.stdout).unwrap_or_default();
+        (o.status.code(), json, err)
+    };
+    let (_, plain, _) = extract(&[]);
+    let id = plain[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(plain[0]["region"]["district"], "民勤县");
+    let file = dir.join("c.json");
+    let write = |json: String| std::fs::write(&file, json).unwrap();
+    let c = file.to_str().unwrap();
+    write(format!(
+        r#"{{ "version": 1, "articles": [
+            {{ "id": "{id}", "programs": ["disability"], "date": "2023-04-05",
+               "region": {{ "province": "上海市", "city": "上海市", "district": "闵行区", "code": "310112" }} }},
+            {{ "id": "x.txt#9", "removed": true }} ] }}"#
+    ));
+    let (code, fixed, err) = extract(&["--corrections", c]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(fixed[0]["region"]["district"], "闵行区");
+    assert_eq!(fixed[0]["programs"], serde_json::json!(["disability"]));
+    assert_eq!(fixed[0]["date"]["day"], 5);
+    assert!(
+        err.contains("x.txt#9") && err.contains("matches no article"),
+        "{err}"
+    );
+    // The bundle built with the same file searches by the corrected region.
+    let out = dir.join("c.bin");
+    let o = shegong(&[
+        "build",
+        page,
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--corrections",
+        c,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(search_json(&out, "region:闵行区").len(), 1);
+    assert!(search_json(&out, "region:民勤县").is_empty());
+    // Removed, the article is gone.
+    write(format!(
+        r#"{{ "version": 1, "articles": [{{ "id": "{id}", "removed": true }}] }}"#
+    ));
+    let (_, none, _) = extract(&["--corrections", c]);
+    assert_eq!(none, Vec::<serde_json::Value>::new());
+    // A wrong file is an error that says what is wrong.
+    write(format!(
+        r#"{{ "version": 1, "articles": [{{ "id": "{id}", "programs": ["nonesuch"] }}] }}"#
+    ));
+    let (code, _, err) = extract(&["--corrections", c]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("`nonesuch`"), "{err}");
+    write(r#"[{ "id": "a" }]"#.to_owned());
+    let (code, _, err) = extract(&["--corrections", c]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("invalid corrections"), "{err}");
+}

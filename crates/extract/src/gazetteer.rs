@@ -426,8 +426,9 @@ fn add(
     });
 }
 
-/// The forms people write for division `i`, with what each needs.
-fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
+/// The forms people write for division `i` (its official name first), with what each needs;
+/// also the names the type-ahead of corrections offers ([`crate::find_regions`]).
+pub(crate) fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Need)> {
     let d = &divisions[i];
     let name = d.name.as_str();
     let mut out = vec![(name.to_owned(), full_name_need(divisions, i))];

@@ -14,6 +14,9 @@
 //!   dateline) and every date mentioned, a missing year taken only where the text supports it;
 //! - **people** with roles, **organisations**, key **numbers** with what they count.
 //!
+//! [`find_regions`] looks divisions up as a reader types (Simplified or Traditional), for
+//! correcting an article's region.
+//!
 //! [`Pipeline`] reads a page with [`shegong_read::read_page`] and extracts the facts of its
 //! articles; fields that front matter set are kept.
 //!
@@ -30,6 +33,7 @@ mod dateline;
 mod dates;
 mod extract;
 mod gazetteer;
+mod lookup;
 mod numbers;
 mod orgs;
 mod people;
@@ -40,5 +44,6 @@ mod wordlist;
 
 pub use extract::extract_page;
 pub use gazetteer::{places, Level, Place};
+pub use lookup::find_regions;
 pub use pipeline::{process_page, Pipeline};
 pub use taxonomy::{Program, Taxonomy, TaxonomyError};

@@ -463,7 +463,7 @@ fn descend(
     }
 }
 
-fn region_of(g: &Gazetteer, node: usize) -> Region {
+pub(crate) fn region_of(g: &Gazetteer, node: usize) -> Region {
     let mut r = Region {
         code: Some(g.divisions[node].code.clone()),
         ..Region::default()

@@ -51,6 +51,12 @@ pub enum FormatError {
     /// A text file that is not text.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// A file of 0 bytes.
+    #[error("空文件 (empty: 0 bytes)")]
+    Empty,
+    /// A file whose text is only white space.
+    #[error("没有文字 (no text in it)")]
+    Blank,
     /// Nothing in the file reads as an article.
     #[error("找不到正文 (no article text found in it)")]
     NoText,
@@ -96,9 +102,21 @@ pub struct FileText {
     pub note: Option<String>,
 }
 
-/// Read a page file's bytes into page text. Images are [`FormatError::NeedsOcr`]: OCR runs a
-/// program, which is the caller's business.
+/// Read a page file's bytes into page text: an empty file is [`FormatError::Empty`], one whose
+/// text is only white space [`FormatError::Blank`]. Images are [`FormatError::NeedsOcr`]: OCR
+/// runs a program, which is the caller's business.
 pub fn read_file(format: Format, bytes: &[u8]) -> Result<FileText, FormatError> {
+    if bytes.is_empty() {
+        return Err(FormatError::Empty);
+    }
+    let read = read_kind(format, bytes)?;
+    if read.text.trim().is_empty() {
+        return Err(FormatError::Blank);
+    }
+    Ok(read)
+}
+
+fn read_kind(format: Format, bytes: &[u8]) -> Result<FileText, FormatError> {
     let text = match format {
         Format::Text => {
             let d = decode(bytes)?;
@@ -143,5 +161,12 @@ mod tests {
         assert_eq!(Format::of("scan.JPEG"), Some(Format::Image));
         assert_eq!(Format::of("style.css"), None);
         assert_eq!(Format::of("README"), None);
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused_with_their_reason() {
+        assert_eq!(read_file(Format::Text, b""), Err(FormatError::Empty));
+        assert_eq!(read_file(Format::Text, b" \n\t\n"), Err(FormatError::Blank));
+        assert_eq!(read_file(Format::Docx, b""), Err(FormatError::Empty));
     }
 }

@@ -9,10 +9,10 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 /// Why a file could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("looks like binary data (NUL bytes or control characters), not a text page")]
+    #[error("二进制数据，不是文本页面 (looks like binary data: NUL bytes or control characters, not a text page)")]
     /// Control characters or NUL bytes: not text.
     Binary,
-    #[error("is neither UTF-8, UTF-16 with BOM nor GB18030/GBK (save it as UTF-8 and try again)")]
+    #[error("编码无法识别，请另存为 UTF-8 后重试 (neither UTF-8, UTF-16 with BOM nor GB18030/GBK: save it as UTF-8 and try again)")]
     /// Neither UTF-8, UTF-16 nor GB18030 that looks like Chinese text.
     UnknownEncoding,
 }
@@ -208,6 +208,15 @@ mod tests {
         assert_eq!(decode(&png), Err(DecodeError::Binary));
         let noise: Vec<u8> = (0..=255u8).cycle().skip(1).take(600).collect();
         assert!(decode(&noise).is_err());
+    }
+
+    #[test]
+    fn reasons_are_chinese_first_with_english_after() {
+        for e in [DecodeError::Binary, DecodeError::UnknownEncoding] {
+            let m = e.to_string();
+            assert!(m.starts_with(crate::chars::is_cjk), "{m}");
+            assert!(m.contains(" ("), "{m}");
+        }
     }
 
     #[test]

@@ -78,7 +78,8 @@ impl Dictionary {
     }
 
     /// A dictionary of the given entries of distinct words, sorted by word: what a reader
-    /// assembles from the chunks of a large subset.
+    /// assembles from the chunks of a large subset, or from the compact form the browser fetches
+    /// (`shegong_collection::from_compact`).
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Self {
         let mut entries: Vec<Entry> = entries.into_iter().collect();
         crate::sort::sort_by(&mut entries, |a, b| a.word.cmp(&b.word));

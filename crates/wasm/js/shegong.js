@@ -136,7 +136,7 @@ export class Host {
 /**
  * Open a bundle (a URL, or its bytes) with the engine of `glue` (a wasm-bindgen module that
  * exports `worker_open`; `wasm`: its compiled module, if the page has it) in a worker, or on
- * this thread where none can start; gives `{ info, call(op, arg, { newest }) }`.
+ * this thread where none can start; gives `{ info, call(op, arg, { newest }), close() }`.
  */
 export async function open(bundle, { glue, wasm, worker = true, onProgress } = {}) {
   const bytes = typeof bundle === 'string' ? undefined : bundle;
@@ -156,9 +156,10 @@ export async function open(bundle, { glue, wasm, worker = true, onProgress } = {
     else p.ok(m.value);
   };
   let send;
+  let w;
   if (worker && typeof Worker === 'function' && location.protocol !== 'file:') {
     try {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
       w.onmessage = (e) => deliver(e.data);
       w.onerror = (e) => opened.fail(error({ what: 'search worker', url: glue, network: e.message || 'it did not start' }));
       send = (m) => w.postMessage(m);
@@ -174,6 +175,12 @@ export async function open(bundle, { glue, wasm, worker = true, onProgress } = {
   const info = await ready;
   return {
     info,
+    /** Stop the worker; calls still waiting fail as cancelled. */
+    close() {
+      w?.terminate();
+      for (const p of pending.values()) p.fail(abort());
+      pending.clear();
+    },
     call(op, arg, { newest = false } = {}) {
       const id = ++next;
       if (newest) {

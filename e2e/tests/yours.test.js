@@ -1,0 +1,218 @@
+// Issue #15's acceptance: a reader adds their own pages to the app loaded with an empty bundle
+// (the five seed pages, a GBK page, binary data), sees their articles with the facets the CLI's
+// bundle of the same files has, keeps them over a reload and offline, corrects a region and
+// sees the facet change, exports the bundle (`shegong search` reads it; it is byte for byte what
+// `shegong build --corrections` writes) and the offline HTML file, removes one article and then everything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, launch, serve } from '../support.js';
+import { YoursPage } from '../pages/yours-page.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Run the CLI (SHEGONG=path/to/shegong, else `cargo run --release`) in `cwd`. */
+function shegong(args, cwd) {
+  const bin = process.env.SHEGONG;
+  const [cmd, all] = bin
+    ? [bin, args]
+    : ['cargo', ['run', '--quiet', '--release', '--manifest-path', join(ROOT, 'Cargo.toml'), '-p', 'shegong-cli', '--', ...args]];
+  const env = { ...process.env };
+  delete env.SOURCE_DATE_EPOCH;
+  const r = spawnSync(cmd, all, { cwd, env, maxBuffer: 256 << 20 });
+  return { status: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+}
+
+/** Wait until the service worker keeps every URL in `paths` (relative to the page). */
+async function cached(page, paths) {
+  await page.waitForFunction(
+    async (paths) => {
+      if (!navigator.serviceWorker.controller) return false;
+      for (const p of paths) {
+        if (!(await caches.match(new URL(p, location.href).href))) return false;
+      }
+      return true;
+    },
+    paths,
+    { polling: 200, timeout: 30_000 },
+  );
+}
+
+test('a reader adds, keeps, corrects, exports and removes their own pages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shegong-yours-'));
+  const server = await serve([DIST, dir]);
+  const browser = await launch();
+  try {
+    // The pages: the seeds, one of them again in GBK, and binary data.
+    mkdirSync(join(dir, 'mine'));
+    mkdirSync(join(dir, 'none'));
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt')).sort();
+    for (const n of seeds) writeFileSync(join(dir, 'mine', n), readFileSync(join(ROOT, 'seeds', n)));
+    writeFileSync(join(dir, 'mine', 'gbk.txt'), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', join(ROOT, 'seeds', seeds[1])]));
+    writeFileSync(join(dir, 'mine', 'image.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0, 0]));
+    const good = [...seeds, 'gbk.txt'];
+    // The empty bundle the app starts with, and the CLI's bundle of the good files.
+    const empty = shegong(['build', 'none', '-o', 'empty.bin', '--quiet'], dir);
+    assert.equal(empty.status, 0, empty.stderr);
+    const cli = shegong(['build', ...good, '-o', '../cli.bin', '--quiet'], join(dir, 'mine'));
+    assert.equal(cli.status, 0, cli.stderr);
+
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const app = new YoursPage(page);
+    await app.open(`${server.url}?bundle=cli.bin`);
+    const want = { total: await app.total(), facets: await app.facetTexts() };
+    assert.ok(want.total >= 15, `the CLI's bundle has the seeds' articles: ${want.total}`);
+
+    await app.open(`${server.url}?bundle=empty.bin`);
+    assert.equal(await app.total(), 0);
+    // A search-only visit loads nothing of the extraction module.
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/extract/')));
+    assert.deepEqual(await loaded(), []);
+
+    await app.add([...good, 'image.bin'].map((n) => join(dir, 'mine', n)));
+    await app.waitForTotalToBe(want.total);
+    await app.waitForYours(want.total);
+    assert.equal(await app.marks.count(), Math.min(want.total, 10), 'every result on the page is marked as yours');
+    assert.deepEqual(await app.facetTexts(), want.facets, 'the same facets as the CLI bundle of the same files');
+    assert.deepEqual(await app.failed.evaluateAll((els) => els.map((e) => e.dataset.name)), ['image.bin']);
+    assert.match(await app.failed.first().textContent(), /二进制数据/);
+
+    // Kept: a reload, then offline with the server gone.
+    await page.reload();
+    await app.waitForYours(want.total);
+    assert.equal(await app.total(), want.total);
+    await cached(page, ['extract/worker.js', 'extract/shegong_wasm_extract_bg.wasm', 'extract/dict.bin.gz', 'extract/store.js', 'empty.bin']);
+    await context.setOffline(true);
+    await page.reload();
+    await app.waitForYours(want.total);
+    assert.equal(await app.total(), want.total, 'offline, the reader’s articles are back');
+    await context.setOffline(false);
+
+    // Correct one article's region (typed in Traditional script: 廣州) and see the region facet follow.
+    await app.search('精神健康');
+    await app.waitForTotalBelow(want.total);
+    await app.openResult(0);
+    const id = await page.getByTestId('result-item').first().getAttribute('data-article-id');
+    const before = await app.facetTexts();
+    assert.doesNotMatch(await app.article.innerText(), /广东省/);
+    const picked = await app.correctRegion('廣州');
+    assert.match(picked, /^广东省 › 广州市$/);
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid=facet-region]')?.innerText !== old,
+      before[0],
+    );
+    assert.match((await app.facetTexts())[0], /广东省\s*1/);
+    await app.article.getByRole('button', { name: /×/ }).click().catch(() => page.keyboard.press('Escape'));
+    await app.search('');
+
+    // Export: the bundle `shegong build --corrections` writes, and `shegong search` opens it.
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const files = await app.exportTo(out, 3);
+    assert.deepEqual(Object.keys(files).sort(), ['bundle.bin', 'bundle.pages.bin', 'corrections.json']);
+    const corrections = JSON.parse(readFileSync(files['corrections.json'], 'utf8'));
+    assert.equal(corrections.articles[0].id, id);
+    const rebuilt = shegong(['build', ...good, '-o', '../rebuilt.bin', '--corrections', files['corrections.json'], '--quiet'], join(dir, 'mine'));
+    assert.equal(rebuilt.status, 0, rebuilt.stderr);
+    assert.ok(readFileSync(files['bundle.bin']).equals(readFileSync(join(dir, 'rebuilt.bin'))), 'byte for byte the CLI bundle');
+    const found = shegong(['search', files['bundle.bin'], 'region:广州市', '--json'], dir);
+    assert.equal(found.status, 0, found.stderr);
+    assert.ok(JSON.parse(found.stdout).some((h) => h.id === id), `${id} found by its corrected region`);
+
+    // And as one offline HTML file: it opens from file:// with the reader's articles, corrected.
+    const single = await app.exportTo(out, 1, page.getByTestId('export-single-file'));
+    const offline = await browser.newContext();
+    await offline.setOffline(true);
+    const file = new YoursPage(await offline.newPage());
+    await file.open(pathToFileURL(single['shegong.html']).href);
+    assert.equal(await file.total(), want.total);
+    assert.match((await file.facetTexts())[0], /广东省\s*1/);
+    await offline.close();
+
+    // Remove one article, then all: the collection is empty again, and stays so.
+    await app.openResult(0);
+    await app.article.getByTestId('remove-article').click();
+    await app.waitForTotalToBe(want.total - 1);
+    await app.waitForYours(want.total - 1);
+    await app.removeAllButton.click();
+    await app.waitForTotalToBe(0);
+    await page.reload();
+    await app.count.waitFor();
+    assert.equal(await app.total(), 0);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The reader's pages go through the search worker like a loaded bundle: with a one-file bundle
+// they are searched together with its articles; a chunked bundle's articles are not all on the
+// page, so they are not combined — the reader's pages are shown as their own collection, with a
+// note and a button back to the loaded bundle.
+test('added pages join a one-file bundle, and stand apart from a chunked one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shegong-yours-base-'));
+  const server = await serve([DIST, dir]);
+  const browser = await launch();
+  try {
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt')).sort();
+    const [mine, ...rest] = seeds;
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', mine), readFileSync(join(ROOT, 'seeds', mine)));
+    const paths = rest.map((n) => join(ROOT, 'seeds', n));
+    for (const [args, what] of [
+      [['-o', join(dir, 'one.bin')], 'the one-file bundle'],
+      [['-o', join(dir, 'chunked', 'bundle.bin'), '--index', 'chunked'], 'the chunked bundle'],
+      [['-o', join(dir, 'all.bin')], 'the bundle of every page'],
+      [['-o', join(dir, 'alone.bin')], 'the bundle of the added page'],
+    ]) {
+      const pages = what.includes('every') ? [...paths, join(dir, 'mine', mine)] : what.includes('added') ? [join(dir, 'mine', mine)] : paths;
+      const r = shegong(['build', ...pages, '--quiet', ...args], dir);
+      assert.equal(r.status, 0, `${what}: ${r.stderr}`);
+    }
+    const page = await browser.newPage();
+    const app = new YoursPage(page);
+    const totalOf = async (bundle) => {
+      await app.open(`${server.url}?bundle=${bundle}`);
+      return app.total();
+    };
+    const [all, alone, base] = [await totalOf('all.bin'), await totalOf('alone.bin'), await totalOf('one.bin')];
+    assert.ok(alone > 0 && base > 0 && all === base + alone, `${all} = ${base} + ${alone}`);
+
+    // One-file bundle: combined, searched in the worker.
+    await app.add([join(dir, 'mine', mine)]);
+    await app.waitForYours(alone);
+    await app.waitForTotalToBe(all);
+    assert.equal(await page.getByTestId('yours-apart').count(), 0);
+    await app.removeAllButton.click();
+    await app.waitForTotalToBe(base);
+
+    // Chunked bundle: the added page alone, said so, and back and forth.
+    await app.open(`${server.url}?bundle=chunked/bundle.bin`);
+    assert.equal(await app.total(), base);
+    await app.add([join(dir, 'mine', mine)]);
+    await app.waitForYours(alone);
+    await app.waitForTotalToBe(alone);
+    const apart = page.getByTestId('yours-apart');
+    assert.match(await apart.textContent(), /分块/);
+    assert.equal(await app.marks.count(), Math.min(alone, 10), 'only the reader’s articles are shown');
+    await page.getByTestId('switch-collection').click();
+    await app.waitForTotalToBe(base);
+    assert.equal(await app.marks.count(), 0);
+    await page.getByTestId('switch-collection').click();
+    await app.waitForTotalToBe(alone);
+    await app.removeAllButton.click();
+    await app.waitForTotalToBe(base);
+    assert.equal(await apart.count(), 0);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
