@@ -81,6 +81,8 @@ test('a chunked bundle searches, filters by each facet and pages as the one-file
   for (const { app } of apps) await app.waitForTotalToBe(15);
   for (const { app } of apps) await app.pager.getByRole('button', { name: '下一页' }).click();
   for (const { app } of apps) await app.waitForUrl((s) => s.get('page') === '2');
+  // The URL changes at once; the worker's answer follows: page 2 of 15 holds 5 results.
+  for (const { app } of apps) await app.results.nth(5).waitFor({ state: 'detached' });
   await same(apps, 'page 2');
   for (const { page } of apps) await page.close();
 });
