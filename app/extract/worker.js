@@ -164,9 +164,14 @@ async function inputs(id) {
   return { pages, corrections: await kept.correctionsFile() };
 }
 
-async function exportBundle({ id, base }) {
+/**
+ * Build with the exporter's `method` (`export` or `preview`) from the collection and the loaded
+ * one-file bundle `base`, and post `{ type, id, bundle, pages, articles, ...extra }`, the
+ * bundle and pages file transferred. `extra` gets the pages and corrections the build read.
+ */
+async function buildAndPost({ id, base }, method, type, extra) {
   const { pages, corrections } = await inputs(id);
-  const out = exporter.export(
+  const out = exporter[method](
     pages,
     corrections,
     base?.bundle ? new Uint8Array(base.bundle) : undefined,
@@ -175,38 +180,28 @@ async function exportBundle({ id, base }) {
   const bundle = out.bundle;
   const pagesFile = out.pages ?? null;
   const message = {
-    type: 'exported',
+    type,
     id,
     bundle,
     pages: pagesFile,
     articles: out.articles,
-    unmatched: out.unmatched,
-    corrections,
+    ...extra(out, pages, corrections),
   };
   out.free();
   post(message, [bundle.buffer, ...(pagesFile ? [pagesFile.buffer] : [])]);
 }
 
-async function previewBundle({ id, base }) {
-  const { pages, corrections } = await inputs(id);
-  const out = exporter.preview(
-    pages,
+function exportBundle(request) {
+  return buildAndPost(request, 'export', 'exported', (out, _pages, corrections) => ({
+    unmatched: out.unmatched,
     corrections,
-    base?.bundle ? new Uint8Array(base.bundle) : undefined,
-    base?.pages ? new Uint8Array(base.pages) : undefined,
-  );
-  const bundle = out.bundle;
-  const pagesFile = out.pages ?? null;
-  const message = {
-    type: 'previewed',
-    id,
-    bundle,
-    pages: pagesFile,
+  }));
+}
+
+function previewBundle(request) {
+  return buildAndPost(request, 'preview', 'previewed', (_out, pages) => ({
     files: pages.map((p) => p.file),
-    articles: out.articles,
-  };
-  out.free();
-  post(message, [bundle.buffer, ...(pagesFile ? [pagesFile.buffer] : [])]);
+  }));
 }
 
 async function singleFileOf({ id, app, base }) {
