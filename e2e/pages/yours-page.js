@@ -38,6 +38,23 @@ export class YoursPage extends SearchPage {
     await this.progress.waitFor({ state: 'detached', timeout: 60_000 });
   }
 
+  /**
+   * Drop files or folders (paths) on the page as the reader's desktop would (a real drag through
+   * Chromium's input, so folders arrive as entries to walk); resolves once they are read and shown.
+   */
+  async drop(paths) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const data = { items: [], files: paths, dragOperationsMask: 1 };
+    const at = { x: 200, y: 200 };
+    await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', ...at, data });
+    await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', ...at, data });
+    await this.page.locator('section.yours.dragging').waitFor();
+    await cdp.send('Input.dispatchDragEvent', { type: 'drop', ...at, data });
+    await cdp.detach();
+    await this.progress.waitFor();
+    await this.progress.waitFor({ state: 'detached', timeout: 60_000 });
+  }
+
   /** The facets as shown: each facet's text, for comparing two collections. */
   async facetTexts() {
     return this.page.evaluate(() =>

@@ -74,7 +74,8 @@ test('a reader adds, keeps, corrects, exports and removes their own pages', asyn
     const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/extract/')));
     assert.deepEqual(await loaded(), []);
 
-    await app.add([...good, 'image.bin'].map((n) => join(dir, 'mine', n)));
+    // Dropped on the page, as from the desktop.
+    await app.drop([...good, 'image.bin'].map((n) => join(dir, 'mine', n)));
     await app.waitForTotalToBe(want.total);
     await app.waitForYours(want.total);
     assert.equal(await app.marks.count(), Math.min(want.total, 10), 'every result on the page is marked as yours');
@@ -145,6 +146,81 @@ test('a reader adds, keeps, corrects, exports and removes their own pages', asyn
     await app.count.waitFor();
     assert.equal(await app.total(), 0);
     await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// A folder dropped on the page is walked: its files and its subfolders' files, each named by its
+// path in the drop; a file in it that cannot be read is listed by that path.
+test('a dropped folder is read with its subfolders, files named by their path', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shegong-yours-folder-'));
+  const server = await serve([DIST, dir]);
+  const browser = await launch();
+  try {
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt')).sort();
+    mkdirSync(join(dir, 'folder', 'inner'), { recursive: true });
+    mkdirSync(join(dir, 'none'));
+    writeFileSync(join(dir, 'folder', seeds[0]), readFileSync(join(ROOT, 'seeds', seeds[0])));
+    writeFileSync(join(dir, 'folder', 'inner', seeds[1]), readFileSync(join(ROOT, 'seeds', seeds[1])));
+    writeFileSync(join(dir, 'folder', 'inner', 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0, 0]));
+    const empty = shegong(['build', 'none', '-o', 'empty.bin', '--quiet'], dir);
+    assert.equal(empty.status, 0, empty.stderr);
+    const cli = shegong(['build', 'folder', '-o', 'folder.bin', '--quiet'], dir);
+    assert.equal(cli.status, 1, 'the CLI skips the binary file');
+    const page = await browser.newPage();
+    const app = new YoursPage(page);
+    await app.open(`${server.url}?bundle=folder.bin`);
+    const want = await app.total();
+    assert.ok(want >= 2, `both seed pages' articles: ${want}`);
+    await app.open(`${server.url}?bundle=empty.bin`);
+    await app.drop([join(dir, 'folder')]);
+    await app.waitForYours(want);
+    assert.deepEqual(await app.failed.evaluateAll((els) => els.map((e) => e.dataset.name)), ['folder/inner/image.txt']);
+    const ids = await page.getByTestId('result-item').evaluateAll((els) => els.map((e) => e.dataset.articleId));
+    assert.ok(ids.some((id) => id.startsWith(`folder/inner/${seeds[1]}#`)), ids.join(' '));
+    assert.ok(ids.some((id) => id.startsWith(`folder/${seeds[0]}#`)), ids.join(' '));
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The browser's storage full while pages are added: the app says so and what was not kept, and
+// keeps nothing of that page; the pages kept before stay.
+test('a full disk while adding pages is shown in the app, and nothing of the page stays', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shegong-yours-quota-'));
+  const server = await serve([DIST, dir]);
+  const browser = await launch();
+  try {
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt')).sort();
+    mkdirSync(join(dir, 'none'));
+    writeFileSync(join(dir, seeds[0]), readFileSync(join(ROOT, 'seeds', seeds[0])));
+    // One page of 3.6 MB of text: more than the room left.
+    writeFileSync(join(dir, 'big.txt'), `社工站开展服务\n\n${'社区社会工作服务站开展志愿服务。'.repeat(80_000)}`);
+    const empty = shegong(['build', 'none', '-o', 'empty.bin', '--quiet'], dir);
+    assert.equal(empty.status, 0, empty.stderr);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    // Chromium reads the quota when the origin first uses storage: set it before the app opens.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 6 * 1024 * 1024 });
+    const app = new YoursPage(page);
+    await app.open(`${server.url}?bundle=empty.bin`);
+    await app.add([join(dir, seeds[0])]);
+    const kept = await app.yours();
+    assert.ok(kept > 0);
+    await app.add([join(dir, 'big.txt')]);
+    await app.error.waitFor();
+    assert.match(await app.error.textContent(), /浏览器存储空间已满.*big\.txt/);
+    assert.equal(await app.yours(), kept, 'the pages kept before stay, nothing of big.txt');
+    await page.reload();
+    await app.waitForYours(kept);
+    const ids = await page.getByTestId('result-item').evaluateAll((els) => els.map((e) => e.dataset.articleId));
+    assert.ok(ids.every((id) => !id.startsWith('big.txt')), ids.join(' '));
   } finally {
     await browser.close();
     await server.close();
