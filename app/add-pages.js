@@ -22,11 +22,14 @@
   const collection = () =>
     (store ??= import(at('store.js')).then(({ openCollection }) => openCollection()));
 
+  // Files are named here and dated in the worker: a File's `lastModified` asks the disk, and
+  // asking it for a hundred files on the page's thread held it for tens of milliseconds.
+
   /** Every file under a dropped entry (a folder is walked), named by its path in the drop. */
   async function walk(entry, out) {
     if (entry.isFile) {
       const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
-      out.push({ name: entry.fullPath.replace(/^\//, ''), data: file, modified: file.lastModified });
+      out.push({ name: entry.fullPath.replace(/^\//, ''), data: file });
     } else if (entry.isDirectory) {
       const reader = entry.createReader();
       for (;;) {
@@ -89,10 +92,10 @@
         if (entries.length) {
           for (const e of entries) await walk(e, out);
         } else {
-          for (const f of source.files) out.push({ name: f.name, data: f, modified: f.lastModified });
+          for (const f of source.files) out.push({ name: f.name, data: f });
         }
       } else {
-        for (const f of source) out.push({ name: f.webkitRelativePath || f.name, data: f, modified: f.lastModified });
+        for (const f of source) out.push({ name: f.webkitRelativePath || f.name, data: f });
       }
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },

@@ -61,7 +61,7 @@ export class Extraction {
 
   /**
    * Read, extract and keep `files` (File objects, whose webkitRelativePath names them when a
-   * folder was chosen, or {name, data, modified}). `onProgress({done, total, articles, file})`
+   * folder was chosen, or {name, data, modified}; a File is dated by the worker). `onProgress({done, total, articles, file})`
    * follows each file. Returns {finished, cancel}: `finished` resolves with
    * {done, total, articles, failed: [{name, error}], cancelled} and rejects on a storage error
    * (the files kept until then stay).
@@ -69,7 +69,7 @@ export class Extraction {
   add(files, onProgress = () => {}) {
     const list = [...files].map((f) =>
       f instanceof File
-        ? { name: f.webkitRelativePath || f.name, data: f, modified: f.lastModified }
+        ? { name: f.webkitRelativePath || f.name, data: f }
         : f,
     );
     const run = this.request({ type: 'add', files: list }, (a) => {

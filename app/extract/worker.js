@@ -4,7 +4,8 @@
 // runs under `script-src 'self' 'wasm-unsafe-eval'` (no blob: URL). client.js talks to it.
 //
 // Requests (each with an `id` its answers carry):
-//   {type: 'add', files: [{name, data: Blob|ArrayBuffer|Uint8Array, modified}]}
+//   {type: 'add', files: [{name, data: File|Blob|ArrayBuffer|Uint8Array, modified}]} (a File without
+//   `modified` is dated by its lastModified)
 //       → {type: 'progress', done, total, articles, file: {name, articles, error}} per file,
 //         then {type: 'done', done, total, articles, failed: [{name, error}]}
 //         or {type: 'cancelled', …} after {type: 'cancel'} with the same id.
@@ -91,7 +92,8 @@ async function add({ id, files }) {
   let done = 0;
   let articles = 0;
   const kept = await store();
-  for (const { name, data, modified = null } of files) {
+  // A File is dated here, off the page's thread (its `lastModified` asks the disk).
+  for (const { name, data, modified = data instanceof File ? data.lastModified : null } of files) {
     await breathe();
     if (cancelled.delete(id)) {
       post({ type: 'cancelled', id, done, total, articles, failed });
