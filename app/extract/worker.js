@@ -157,12 +157,22 @@ async function exporterReady(id) {
   }
 }
 
-/** The dictionary and the collection's pages and corrections, as export and preview use them. */
-async function inputs(id) {
+/**
+ * The dictionary and the collection's pages and corrections, as export and preview use them;
+ * `withArticles`: each page with the articles kept when it was added, in its order, so that the
+ * build need not extract it again (the preview; an export extracts every page anyway).
+ */
+async function inputs(id, withArticles = false) {
   await exporterReady(id);
   post({ type: 'stage', id, stage: 'building' });
   const kept = await store();
-  const pages = (await kept.pages()).map(({ name, text, modified }) => ({ file: name, text, modified }));
+  const byId = new Map(withArticles ? (await kept.articles()).map((a) => [a.id, a]) : []);
+  const pages = (await kept.pages()).map(({ name, text, modified, ids }) => ({
+    file: name,
+    text,
+    modified,
+    ...(withArticles && { articles: ids.map((i) => byId.get(i)).filter(Boolean) }),
+  }));
   return { pages, corrections: await kept.correctionsFile() };
 }
 
@@ -172,7 +182,7 @@ async function inputs(id) {
  * bundle and pages file transferred. `extra` gets the pages and corrections the build read.
  */
 async function buildAndPost({ id, base }, method, type, extra) {
-  const { pages, corrections } = await inputs(id);
+  const { pages, corrections } = await inputs(id, method === 'preview');
   const out = exporter[method](
     pages,
     corrections,

@@ -13,6 +13,16 @@ pub trait Page: Sync {
     fn text(&self) -> &str;
 }
 
+impl<P: Page> Page for &P {
+    fn name(&self) -> &str {
+        (*self).name()
+    }
+
+    fn text(&self) -> &str {
+        (*self).text()
+    }
+}
+
 impl Page for SourcePage {
     fn name(&self) -> &str {
         &self.file

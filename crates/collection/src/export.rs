@@ -52,7 +52,7 @@ impl Base {
 }
 
 /// A page a reader added.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Added {
     /// Its name in the collection (`mine/a.txt`): its articles' ids start with it.
     pub file: String,
@@ -62,6 +62,11 @@ pub struct Added {
     /// `File.lastModified`), if known: it dates the bundle as `shegong build` does.
     #[serde(default)]
     pub modified: Option<u64>,
+    /// Its articles as extraction gave them when it was added (kept in the browser with it), if
+    /// given: [`preview`] shows them without extracting the page again; [`export`] always
+    /// extracts, so that its bundle is what `shegong build` writes today.
+    #[serde(default)]
+    pub articles: Option<Vec<Article>>,
 }
 
 impl crate::Page for Added {
@@ -118,17 +123,22 @@ pub enum ExportError {
 /// base's date standing for its pages).
 pub fn export(
     base: Option<Base>,
-    added: Vec<Added>,
+    mut added: Vec<Added>,
     corrections: &Corrections,
     pipeline: &Pipeline,
     dict: &Dictionary,
 ) -> Result<Exported, ExportError> {
+    for page in &mut added {
+        page.articles = None;
+    }
     build(base, added, corrections, pipeline, dict, IndexMode::Auto)
 }
 
 /// The same bundle as [`export`] with its index always embedded: what the app searches while a
-/// reader's pages are added, decoded on the page's thread without segmenting the text again.
-/// The articles, facets and results are the export's; only the bytes differ.
+/// reader's pages are added, opened without segmenting the text again. A page given with its
+/// [`Added::articles`] is not extracted again (the preview is rebuilt after every change, and
+/// extraction was most of its time). With the articles extraction gives today, the articles,
+/// facets and results are the export's; only the bytes differ.
 pub fn preview(
     base: Option<Base>,
     added: Vec<Added>,
@@ -174,7 +184,15 @@ fn build(
         }
         pages = base_pages;
     }
-    for a in articles(&added, pipeline, &|_| ()) {
+    // Pages given with their articles keep them; the others are extracted (on all cores).
+    let mut fresh: Vec<&Added> = Vec::new();
+    for page in &mut added {
+        match page.articles.take() {
+            Some(given) => by_page.entry(page.file.clone()).or_default().extend(given),
+            None => fresh.push(page),
+        }
+    }
+    for a in articles(&fresh, pipeline, &|_| ()) {
         by_page.entry(a.file.clone()).or_default().push(a);
     }
     let mut all: Vec<Article> = by_page.into_values().flatten().collect();

@@ -28,6 +28,7 @@ fn seeds() -> Vec<Added> {
             file: format!("seeds/{}", p.file_name().unwrap().to_string_lossy()),
             text: std::fs::read_to_string(p).unwrap(),
             modified: None,
+            articles: None,
         })
         .collect()
 }
@@ -224,6 +225,45 @@ fn the_apps_preview_holds_the_exports_articles_with_the_index_embedded() {
         a.payload().unwrap().index.is_none(),
         "the seeds are small: the export leaves the index to the reader, as --index auto"
     );
+}
+
+/// The app rebuilds its preview after every change: pages given with the articles kept when
+/// they were added are not extracted again — the same bundle when those are today's articles,
+/// the given ones when they differ. An export extracts every page again all the same.
+#[test]
+fn the_preview_reuses_the_articles_kept_with_a_page_and_the_export_does_not() {
+    let none = Corrections::default();
+    let pipeline = Pipeline::default();
+    let plain = seeds();
+    let mut kept = plain.clone();
+    for page in &mut kept {
+        page.articles = Some(pipeline.process_page(&page.file, &page.text));
+    }
+    let shown = preview(None, plain.clone(), &none, &pipeline, dict()).unwrap();
+    let reused = preview(None, kept.clone(), &none, &pipeline, dict()).unwrap();
+    assert!(
+        shown.bundle == reused.bundle,
+        "today's articles give the same bundle"
+    );
+
+    // Articles kept by an older extraction: the preview shows them, the export does not.
+    let old_title = "旧的标题";
+    kept[0].articles.as_mut().unwrap()[0].title = Some(old_title.to_owned());
+    let titles = |bundle: &[u8]| -> Vec<Option<String>> {
+        let decoded = Bundle::decode(bundle).unwrap();
+        decoded
+            .payload()
+            .unwrap()
+            .articles
+            .iter()
+            .map(|a| a.title.clone())
+            .collect()
+    };
+    let stale = preview(None, kept.clone(), &none, &pipeline, dict()).unwrap();
+    assert!(titles(&stale.bundle).contains(&Some(old_title.to_owned())));
+    let exported = build(None, kept, &none);
+    assert!(!titles(&exported.bundle).contains(&Some(old_title.to_owned())));
+    assert!(exported.bundle == build(None, plain, &none).bundle);
 }
 
 /// A chunked bundle's entry file holds no articles: it is refused with what to do instead, so
