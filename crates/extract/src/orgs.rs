@@ -192,14 +192,20 @@ const MEASURES: &str = "个家所支座名些处批";
 
 /// The longest of `words` at `i` in `chars`.
 fn word_at(words: &[&str], chars: &[char], i: usize) -> Option<usize> {
+    let rest = chars.get(i..)?;
+    // One pass over the words, each compared only as far as it matches (most fail at their
+    // first character): this runs at every character of every name's span.
     words
         .iter()
-        .map(|w| w.chars().count())
-        .filter(|&n| {
-            chars.len() >= i + n
-                && words.iter().any(|w| {
-                    w.chars().count() == n && w.chars().eq(chars[i..i + n].iter().copied())
-                })
+        .filter_map(|w| {
+            let mut n = 0;
+            for (a, b) in w.chars().zip(rest) {
+                if a != *b {
+                    return None;
+                }
+                n += 1;
+            }
+            (n == w.chars().count()).then_some(n)
         })
         .max()
 }
