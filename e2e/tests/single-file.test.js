@@ -151,6 +151,12 @@ test('built with --add-pages, the single file adds pages from file:// with no ne
   await yours.waitForYours(added);
   await page.getByTestId('result-item').filter({ has: page.getByTestId('yours-mark') }).first().locator('h3 button').click();
   await app.article.waitFor();
+  // The file has no pages of its own (no --with-pages), but the reader's page is at hand.
+  await page.getByTestId('original-toggle').click();
+  await page.getByTestId('original-text').waitFor();
+  const shown = (await page.getByTestId('original-text').textContent()).trim();
+  assert.ok(shown.length > 30 && (await readFile(seed, 'utf8')).includes(shown.slice(0, 30)), `the original text of the reader’s page: ${shown.slice(0, 200)}`);
+  await page.getByTestId('original-toggle').click();
   assert.match(await yours.correctRegion('廣州'), /广州市/);
   await page.waitForFunction(() => /广东省/.test(document.querySelector('[data-testid=facet-region]')?.innerText));
   assert.deepEqual(errors, []);

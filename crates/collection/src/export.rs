@@ -138,7 +138,9 @@ pub fn export(
 /// reader's pages are added, opened without segmenting the text again. A page given with its
 /// [`Added::articles`] is not extracted again (the preview is rebuilt after every change, and
 /// extraction was most of its time). With the articles extraction gives today, the articles,
-/// facets and results are the export's; only the bytes differ.
+/// facets and results are the export's; only the bytes differ. It has a pages file even when
+/// the base's pages were not given, with the added pages only (the base's originals are then
+/// missing, the reader's are not).
 pub fn preview(
     base: Option<Base>,
     added: Vec<Added>,
@@ -201,6 +203,11 @@ fn build(
     let mut bundle = Bundle::build(all, dict, labels, mode);
     if let Some(date) = date {
         bundle = bundle.built_on(date);
+    }
+    // The app's preview keeps the reader's own pages even when the base's pages file is not
+    // there (a single file built without them): their original text is on hand.
+    if pages.is_none() && matches!(mode, IndexMode::Embed) {
+        pages = Some(Vec::new());
     }
     let pages = pages.map(|mut p| {
         p.extend(added.into_iter().map(|a| SourcePage {

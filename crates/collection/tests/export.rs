@@ -266,6 +266,34 @@ fn the_preview_reuses_the_articles_kept_with_a_page_and_the_export_does_not() {
     assert!(exported.bundle == build(None, plain, &none).bundle);
 }
 
+/// A single file built without its pages, with pages added: the preview the app shows has the
+/// reader's pages' original text (and says the base's are missing), while an export, as
+/// `shegong build`, has no pages file without every page.
+#[test]
+fn the_preview_keeps_the_added_pages_originals_when_the_bases_are_missing() {
+    let pages = seeds();
+    let none = Corrections::default();
+    let part = build(None, pages[..1].to_vec(), &none);
+    let base = || Base::decode(&part.bundle, None).unwrap();
+    let shown = preview(
+        Some(base()),
+        pages[1..].to_vec(),
+        &none,
+        &Pipeline::default(),
+        dict(),
+    )
+    .unwrap();
+    let bundle = Bundle::decode(&shown.bundle).unwrap();
+    let originals = decode_pages(shown.pages.as_deref().unwrap(), bundle.header.checksum).unwrap();
+    let articles = &bundle.payload().unwrap().articles;
+    let added = articles.iter().find(|a| a.file == pages[1].file).unwrap();
+    let page = originals.page_of(added).map(|p| p.text.as_str());
+    assert_eq!(page, Some(pages[1].text.as_str()));
+    let based = articles.iter().find(|a| a.file == pages[0].file).unwrap();
+    assert_eq!(originals.page_of(based), None);
+    assert_eq!(build(Some(base()), pages[1..].to_vec(), &none).pages, None);
+}
+
 /// A chunked bundle's entry file holds no articles: it is refused with what to do instead, so
 /// the app shows the reader's pages as their own collection.
 #[test]
