@@ -68,6 +68,8 @@ for (const n of ns) {
   f.ranS = m.ranS;
   f.waitedS = m.waitedS;
   f.loadavg = [m.loadavgStart?.[0], m.loadavgEnd?.[0]];
+  const pfSkipped = read(join(d, 'pagefind-skipped'));
+  if (pfSkipped) notes.push(`N = ${n}: Pagefind was not run — ${pfSkipped.trim()}.`);
   if (!pfOk && (watch || pb)) {
     const peak = Math.max(watch?.peakRssKb ?? 0, pb?.rssKb ?? 0) / 1048576;
     const why = watch?.killed
