@@ -226,12 +226,27 @@ impl Engine {
     pub fn search(&self, req: &Request<'_>) -> Result<Results, Missing> {
         let q = req.query;
         let n = self.store.docs;
-        self.store
-            .dictionary_for(q.parts.iter().filter_map(|p| match &p.clause {
+        let texts = || {
+            q.parts.iter().filter_map(|p| match &p.clause {
                 Clause::Text(t) => Some(t.as_str()),
                 _ => None,
-            }))?;
+            })
+        };
         let mut wants = Wants::default();
+        self.store.dictionary_for(texts(), &mut wants);
+        if !wants.is_empty() {
+            // The query cannot be segmented before its dictionary words come; the postings of
+            // its texts and of their other forms taken whole (most queries are a word or a few
+            // words apart) come in the same round, so they need no round of their own.
+            for t in texts() {
+                for piece in alternatives(&fold(t)).into_iter().flatten() {
+                    let (Piece::Text(key) | Piece::Term(key)) = piece;
+                    wants.take(self.store.term(&key));
+                    wants.take(self.store.term(&place_key(&key)));
+                }
+            }
+            std::mem::take(&mut wants).check()?;
+        }
         // Free-text clauses: every one must match; scores add up.
         let mut scores: Option<DocList> = None;
         let mut needles_for_snippet: Vec<String> = Vec::new();
@@ -539,6 +554,8 @@ impl Engine {
     /// every pair of its adjacent characters and each of its Latin words occur, weighted by the
     /// rarest of them.
     fn match_needle(&self, needle: &Needle, wants: &mut Wants) -> DocList {
+        // The place key is asked for with the needle's own, in the same round of fetching.
+        let place = self.match_place(&needle.text, wants);
         let Some(found) = wants.take(self.store.term(&needle.text)) else {
             return Vec::new();
         };
@@ -556,7 +573,7 @@ impl Engine {
             None if needle.whole_word_only => Vec::new(),
             None => self.match_parts(&needle.text, share, wants),
         };
-        doclist::union(&docs, &self.match_place(&needle.text, wants))
+        doclist::union(&docs, &place)
     }
 
     /// Documents whose region is called `name` at some level, scored as the index weighs a
@@ -598,16 +615,22 @@ impl Engine {
         );
         sort::sort(&mut keys);
         keys.dedup();
+        // Every part is looked up before any answer counts, so the chunks of all the parts
+        // that are missing are fetched in one round, not one round each.
+        let found: Vec<_> = keys
+            .iter()
+            .map(|(key, word_only)| (wants.take(self.store.term(key)), *word_only))
+            .collect();
         let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
-        for (key, word_only) in &keys {
-            match wants.take(self.store.term(key)).flatten() {
-                Some(list) => lists.push(
+        for (list, word_only) in found {
+            match list {
+                Some(Some(list)) => lists.push(
                     list.iter()
-                        .filter(|p| !(*word_only && p.fragment))
+                        .filter(|p| !(word_only && p.fragment))
                         .map(|p| (p.doc, p.level))
                         .collect(),
                 ),
-                None => return Vec::new(),
+                _ => return Vec::new(),
             }
         }
         sort::sort_by_key(&mut lists, Vec::len);
