@@ -125,11 +125,6 @@ impl Wants {
         r.map_err(|c| self.0.push(c)).ok()
     }
 
-    /// Whether nothing was missed yet.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// `Err` with the chunks, if any were missed.
     pub fn check(mut self) -> Result<(), Missing> {
         if self.0.is_empty() {

@@ -226,27 +226,19 @@ impl Engine {
     pub fn search(&self, req: &Request<'_>) -> Result<Results, Missing> {
         let q = req.query;
         let n = self.store.docs;
-        let texts = || {
+        let mut wants = Wants::default();
+        // Until a text's dictionary words come, it is segmented as characters, which are
+        // searched together as one string: the search goes on, so the postings of each text
+        // (and of its synonyms' forms) taken whole are asked for in the same round as its
+        // dictionary words — all most queries need, their words written apart. Nothing is
+        // answered before everything asked for is there.
+        self.store.dictionary_for(
             q.parts.iter().filter_map(|p| match &p.clause {
                 Clause::Text(t) => Some(t.as_str()),
                 _ => None,
-            })
-        };
-        let mut wants = Wants::default();
-        self.store.dictionary_for(texts(), &mut wants);
-        if !wants.is_empty() {
-            // The query cannot be segmented before its dictionary words come; the postings of
-            // its texts and of their other forms taken whole (most queries are a word or a few
-            // words apart) come in the same round, so they need no round of their own.
-            for t in texts() {
-                for piece in alternatives(&fold(t)).into_iter().flatten() {
-                    let (Piece::Text(key) | Piece::Term(key)) = piece;
-                    wants.take(self.store.term(&key));
-                    wants.take(self.store.term(&place_key(&key)));
-                }
-            }
-            std::mem::take(&mut wants).check()?;
-        }
+            }),
+            &mut wants,
+        );
         // Free-text clauses: every one must match; scores add up.
         let mut scores: Option<DocList> = None;
         let mut needles_for_snippet: Vec<String> = Vec::new();
@@ -615,23 +607,23 @@ impl Engine {
         );
         sort::sort(&mut keys);
         keys.dedup();
-        // Every part is looked up before any answer counts, so the chunks of all the parts
-        // that are missing are fetched in one round, not one round each.
-        let found: Vec<_> = keys
-            .iter()
-            .map(|(key, word_only)| (wants.take(self.store.term(key)), *word_only))
-            .collect();
+        // Every part is looked up, so the chunks of all those missing come in one round (not one
+        // round each); a part the index does not have leaves nothing to find.
         let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
-        for (list, word_only) in found {
-            match list {
+        let mut found = true;
+        for (key, word_only) in &keys {
+            match wants.take(self.store.term(key)) {
                 Some(Some(list)) => lists.push(
                     list.iter()
-                        .filter(|p| !(word_only && p.fragment))
+                        .filter(|p| !(*word_only && p.fragment))
                         .map(|p| (p.doc, p.level))
                         .collect(),
                 ),
-                _ => return Vec::new(),
+                _ => found = false,
             }
+        }
+        if !found {
+            return Vec::new();
         }
         sort::sort_by_key(&mut lists, Vec::len);
         let mut iter = lists.into_iter();
