@@ -2,7 +2,7 @@
 //
 // It downloads nothing on its own account while the page loads: the page's loader keeps the
 // app's wasm as it arrives, the search worker keeps the bundle, its chunks and its pages file
-// as it fetches them (crates/wasm/js/shegong.js), all in this cache. Once the page is up it asks
+// as it fetches them (crates/wasm/js/shegong.js), all in this cache. Once the first results show it asks
 // for the rest of its files to be kept (`{ keep: [urls] }`): they are taken from the HTTP cache
 // where the server allows it, else downloaded. Requests go to the network first, so a new build
 // or a rebuilt bundle shows at once when online, and every response is kept as it passes (after
