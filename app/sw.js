@@ -2,11 +2,11 @@
 //
 // It downloads nothing on its own account while the page loads: the page's loader keeps the
 // app's wasm as it arrives, the search worker keeps the bundle, its chunks and its pages file
-// as it fetches them (crates/wasm/js/shegong.js), all in this cache. Once the page is up it asks
+// as it fetches them (crates/wasm/js/shegong.js), all in this cache. Once the first results show it asks
 // for the rest of its files to be kept (`{ keep: [urls] }`): they are taken from the HTTP cache
 // where the server allows it, else downloaded. Requests go to the network first, so a new build
-// or a rebuilt bundle shows at once when online, and every response is kept as it passes; the
-// cache answers only when the network cannot.
+// or a rebuilt bundle shows at once when online, and every response is kept as it passes (after
+// it is passed on); the cache answers only when the network cannot.
 const CACHE = 'shegong-v1';
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -50,15 +50,17 @@ self.addEventListener('fetch', (event) => {
   const key = navigate ? self.registration.scope : req;
   event.respondWith(
     (async () => {
-      const cache = await caches.open(CACHE);
       try {
         const res = await fetch(req);
+        // Kept after the response is on its way: a search waiting for a chunk never waits for
+        // the cache's disk.
         if (res.ok && (res.type === 'basic' || res.type === 'cors')) {
-          await cache.put(key, res.clone());
+          const copy = res.clone();
+          event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)));
         }
         return res;
       } catch (err) {
-        const kept = await cache.match(key);
+        const kept = await caches.open(CACHE).then((c) => c.match(key));
         if (kept) return kept;
         throw err;
       }

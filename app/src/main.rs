@@ -74,6 +74,22 @@ fn App() -> impl IntoView {
     let bundle = route::bundle_param().unwrap_or_else(|| "bundle.bin".to_owned());
     let load = RwSignal::new(Load::Loading);
     let progress = RwSignal::new(Progress::default());
+    // The page's files are kept for offline use once the first answer shows, so the service
+    // worker's downloads never compete with the first search's chunks.
+    let answered = RwSignal::new(false);
+    let keep: RwSignal<Option<Vec<String>>> = RwSignal::new(None);
+    Effect::new(move |kept: Option<bool>| {
+        if kept == Some(true) {
+            return true;
+        }
+        match (answered.get(), keep.get()) {
+            (true, Some(extra)) => {
+                spawn_local(offline::keep_for_offline(extra));
+                true
+            }
+            _ => false,
+        }
+    });
     if let Some(e) = embedded {
         load.set(match load::from_embedded(e) {
             Ok(c) => Load::Ready(Arc::new(c)),
@@ -87,7 +103,7 @@ fn App() -> impl IntoView {
                     // A one-file bundle's pages file too, so original pages open offline.
                     let pages = (!c.info.chunked).then(|| Chunk::Pages.url(&bundle));
                     load.set(Load::Ready(Arc::new(c)));
-                    offline::keep_for_offline(pages.into_iter().collect()).await;
+                    keep.set(Some(pages.into_iter().collect()));
                 }
                 Err((url, e)) => load.set(Load::Failed(url, e)),
             }
@@ -115,7 +131,7 @@ fn App() -> impl IntoView {
                     let yours = add_pages::Yours::provide(c);
                     view! {
                         <add_pages::AddPages />
-                        {move || view! { <Explorer collection=yours.shown.get() /> }}
+                        {move || view! { <Explorer collection=yours.shown.get() answered=answered /> }}
                     }
                     .into_any()
                 }
@@ -167,9 +183,10 @@ pub struct Searched {
 
 /// The loaded collection's views. The collection is provided here, once, to every view below.
 /// Every change of what the reader asks for sends a search to the worker (a newer one cancels
-/// an older one); the views show the latest answer.
+/// an older one); the views show the latest answer. `answered` turns true with the first
+/// answer (or failure).
 #[component]
-fn Explorer(collection: Arc<Collection>) -> impl IntoView {
+fn Explorer(collection: Arc<Collection>, answered: RwSignal<bool>) -> impl IntoView {
     provide_context(collection);
     let state = use_state();
     let answer: RwSignal<Option<Searched>> = RwSignal::new(None);
@@ -185,7 +202,11 @@ fn Explorer(collection: Arc<Collection>) -> impl IntoView {
         };
         let started = now_ms();
         spawn_local(async move {
-            match client::ask(&ask, true).await {
+            let got = client::ask(&ask, true).await;
+            if !matches!(got, Err(Failed::Cancelled)) && !answered.get_untracked() {
+                answered.set(true);
+            }
+            match got {
                 Ok(Answer::Searched(results, articles)) => {
                     failure.set(None);
                     answer.set(Some(Searched {

@@ -1,5 +1,5 @@
-//! Offline use: register the service worker (`sw.js`, next to the page) and, once the page is
-//! up, ask it to keep the page's own files that nothing kept yet (the loader kept the wasm, the
+//! Offline use: register the service worker (`sw.js`, next to the page) and, once the first
+//! results show, ask it to keep the page's own files that nothing kept yet (the loader kept the wasm, the
 //! search worker keeps the bundle and its chunks as it fetches them) — and a one-file bundle's
 //! pages file, so an original page opens offline too.
 

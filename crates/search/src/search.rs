@@ -226,12 +226,19 @@ impl Engine {
     pub fn search(&self, req: &Request<'_>) -> Result<Results, Missing> {
         let q = req.query;
         let n = self.store.docs;
-        self.store
-            .dictionary_for(q.parts.iter().filter_map(|p| match &p.clause {
+        let mut wants = Wants::default();
+        // Until a text's dictionary words come, it is segmented as characters, which are
+        // searched together as one string: the search goes on, so the postings of each text
+        // (and of its synonyms' forms) taken whole are asked for in the same round as its
+        // dictionary words — all most queries need, their words written apart. Nothing is
+        // answered before everything asked for is there.
+        self.store.dictionary_for(
+            q.parts.iter().filter_map(|p| match &p.clause {
                 Clause::Text(t) => Some(t.as_str()),
                 _ => None,
-            }))?;
-        let mut wants = Wants::default();
+            }),
+            &mut wants,
+        );
         // Free-text clauses: every one must match; scores add up.
         let mut scores: Option<DocList> = None;
         let mut needles_for_snippet: Vec<String> = Vec::new();
@@ -539,6 +546,8 @@ impl Engine {
     /// every pair of its adjacent characters and each of its Latin words occur, weighted by the
     /// rarest of them.
     fn match_needle(&self, needle: &Needle, wants: &mut Wants) -> DocList {
+        // The place key is asked for with the needle's own, in the same round of fetching.
+        let place = self.match_place(&needle.text, wants);
         let Some(found) = wants.take(self.store.term(&needle.text)) else {
             return Vec::new();
         };
@@ -556,7 +565,7 @@ impl Engine {
             None if needle.whole_word_only => Vec::new(),
             None => self.match_parts(&needle.text, share, wants),
         };
-        doclist::union(&docs, &self.match_place(&needle.text, wants))
+        doclist::union(&docs, &place)
     }
 
     /// Documents whose region is called `name` at some level, scored as the index weighs a
@@ -598,17 +607,23 @@ impl Engine {
         );
         sort::sort(&mut keys);
         keys.dedup();
+        // Every part is looked up, so the chunks of all those missing come in one round (not one
+        // round each); a part the index does not have leaves nothing to find.
         let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut found = true;
         for (key, word_only) in &keys {
-            match wants.take(self.store.term(key)).flatten() {
-                Some(list) => lists.push(
+            match wants.take(self.store.term(key)) {
+                Some(Some(list)) => lists.push(
                     list.iter()
                         .filter(|p| !(*word_only && p.fragment))
                         .map(|p| (p.doc, p.level))
                         .collect(),
                 ),
-                None => return Vec::new(),
+                _ => found = false,
             }
+        }
+        if !found {
+            return Vec::new();
         }
         sort::sort_by_key(&mut lists, Vec::len);
         let mut iter = lists.into_iter();

@@ -4,7 +4,7 @@
 //! the entry file and what is already loaded when it arrives.
 
 use crate::bundle::{decode_pages, BundleError};
-use crate::chunks::{decode_chunk, Body, Chunk, Keyed, Kind, Missing, Wants};
+use crate::chunks::{decode_chunk, Body, Chunk, Keyed, Kind, Wants};
 use crate::facet_table::FacetTable;
 use crate::index::{Index, Term, N_FIELDS};
 use crate::manifest::{DictLayout, Manifest};
@@ -128,15 +128,11 @@ impl Store {
     }
 
     /// Make sure the segmenter knows every dictionary word starting with a character of
-    /// `texts`.
-    pub fn dictionary_for<'a>(
-        &self,
-        texts: impl IntoIterator<Item = &'a str>,
-    ) -> Result<(), Missing> {
+    /// `texts`: the chunks that hold words it does not have yet go to `wants`.
+    pub fn dictionary_for<'a>(&self, texts: impl IntoIterator<Item = &'a str>, wants: &mut Wants) {
         let Some(dict) = &self.dict else {
-            return Ok(());
+            return;
         };
-        let mut wants = Wants::default();
         for c in texts
             .into_iter()
             .flat_map(|t| shegong_text::fold(t).chars().collect::<Vec<_>>())
@@ -147,7 +143,6 @@ impl Store {
                 wants.take(dict.table.get(i));
             }
         }
-        wants.check()
     }
 
     /// The postings of a folded key (`None`: it occurs nowhere).

@@ -29,7 +29,15 @@ function error(e) {
   return Object.assign(new Error(what), { detail: e });
 }
 
-/** Download `url` (`what` names it in errors), keeping it for offline use; report progress. */
+/** Downloads to keep for offline use, kept once the answer that waited for them is sent. */
+const toKeep = [];
+
+/** Keep what was downloaded, in the background: nothing waits for the cache's disk. */
+function keep() {
+  for (const [key, res] of toKeep.splice(0)) caches.open(CACHE).then((c) => c.put(key, res)).catch(() => 0);
+}
+
+/** Download `url` (`what` names it in errors), to be kept for offline use (`keep`); report progress. */
 async function download(url, what, progress) {
   let res;
   try {
@@ -39,10 +47,7 @@ async function download(url, what, progress) {
   }
   if (!res.ok) throw { what, url, status: res.status };
   const key = new URL(url, location.href).href;
-  if (globalThis.caches && /^https?:/.test(key)) {
-    const copy = res.clone();
-    caches.open(CACHE).then((c) => c.put(key, copy)).catch(() => 0);
-  }
+  if (globalThis.caches && /^https?:/.test(key)) toKeep.push([key, res.clone()]);
   if (!progress || !res.body) return new Uint8Array(await res.arrayBuffer());
   const total = Number(res.headers.get('content-length')) || 0;
   const reader = res.body.getReader();
@@ -93,6 +98,7 @@ export class Host {
         throw { what: 'bundle', url: bundle, value };
       }
       this.reply({ type: 'opened', info: this.engine.info() });
+      keep();
     } catch (e) {
       this.reply({ type: 'opened', error: e?.what ? e : { what: 'search engine', url: glue, network: String(e?.message ?? e) } });
       throw e;
@@ -111,6 +117,8 @@ export class Host {
       }
     } catch (e) {
       this.reply({ id, error: e?.what ? e : { value: e } });
+    } finally {
+      keep();
     }
   }
 
@@ -202,6 +210,8 @@ async function bytesOf(source, what) {
     return await download(urlOf(source, what), what);
   } catch (e) {
     throw e?.what ? error(e) : e;
+  } finally {
+    keep();
   }
 }
 
