@@ -420,6 +420,7 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                     .split('\n')
                     .next()
                     .is_some_and(is_lead_opening)
+                    && !acc.as_deref().is_some_and(dated_step)
                 {
                     SHIFT_AT_LEAD
                 } else if *set_off {
@@ -585,6 +586,17 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
     }
     push_run(&mut run, &mut parts);
     parts
+}
+
+/// Does this text end with a dated step of an account (`10月1日上午，…`, not its lead)? The
+/// next paragraph opening with a date (`10月1日起，…`, `10月3日，…`) is then the account's next
+/// step: a new article needs more than a date (a dateline, a headline, a source before it).
+fn dated_step(items: &[Item]) -> bool {
+    let mut paras = items.iter().rev().filter_map(|it| match it {
+        Item::Para(p) => Some(p),
+        _ => None,
+    });
+    paras.next().is_some_and(|p| is_lead_opening(&p.text)) && paras.next().is_some()
 }
 
 fn is_para(item: &Item) -> bool {
