@@ -664,6 +664,9 @@ mod tests {
             path(&region(&macau, "")),
             "澳门特别行政区>澳门特别行政区>嘉模堂区>-"
         );
+        // Macao's 社会工作局 names Macao as 社署 names Hong Kong, where the story names no place.
+        let ias = shegong_text::fold("社會工作局長韓衛昨表示，當局正與不同部門溝通");
+        assert_eq!(path(&region(&ias, "")), "澳门特别行政区>澳门特别行政区>->-");
         assert_eq!(path(&region("社区服务中心大堂区域设有便民服务台", "")), "");
         let tw =
             shegong_text::fold("臺東縣政府表示，縱谷線區社福中心服務涵蓋延平鄉、鹿野鄉、關山鎮");
