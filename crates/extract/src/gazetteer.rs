@@ -596,13 +596,17 @@ fn starts_with_an_ancestor(divisions: &[Division], i: usize) -> bool {
 }
 
 #[cfg(test)]
-/// Every division's official name and level, for deriving [`common_names`] from the
-/// dictionary.
-pub(crate) fn official_names() -> impl Iterator<Item = (&'static str, Level)> {
-    gazetteer()
-        .divisions
-        .iter()
-        .map(|d| (d.name.as_str(), d.level))
+/// Every division's official name and level, and whether it is a town under a city without
+/// districts (named by its own name alone), for deriving [`common_names`] from the dictionary.
+pub(crate) fn official_names() -> impl Iterator<Item = (&'static str, Level, bool)> {
+    let g = gazetteer();
+    g.divisions.iter().enumerate().map(|(i, d)| {
+        (
+            d.name.as_str(),
+            d.level,
+            under_city_without_districts(&g.divisions, i),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -725,11 +729,12 @@ mod tests {
         // Other towns called 沙溪镇 still need their county or city named.
         assert_eq!(alone("沙溪社工"), ["广东省中山市中山市沙溪镇"]);
         // A name another place bears on its own stays that place's (东城区, Beijing), a
-        // generic one (东区) and a common word (港口, 民众) name nothing alone.
+        // generic one (东区) and a word (港口, 民众, 茶山 a tea hill, 村南头 a village's south
+        // end) name nothing alone.
         assert!(alone("东城社工")
             .iter()
             .all(|path| path.starts_with("北京市")));
-        for word in ["东区", "港口", "民众"] {
+        for word in ["东区", "港口", "民众", "茶山", "南头"] {
             assert!(
                 g.find(&format!("{word}社工")).first().is_none_or(|m| m
                     .readings
