@@ -4,7 +4,8 @@
 //!
 //! - `word`: the short form of a district or county that is a common word (公安 for 公安县,
 //!   资源 for 资源县, 合作 for 合作市, 平原 for 平原县);
-//! - `town`: the short form of a town that is a common word (发展 for 发展乡): never used;
+//! - `town`: the short form of a town that is a common word (发展 for 发展乡; for a town named
+//!   by its own name alone, under a city without districts, any word: 茶山, 南头): never used;
 //! - `generic`: the official name of a town that is a common word (街道, 开发区, 农场).
 
 use std::collections::HashSet;
@@ -72,7 +73,9 @@ mod tests {
     /// - a short form of a district is a common word when jieba tags it as one and has seen it
     ///   at least 150 times (500 times for its other proper names, `nz`: 和平, 共和), or has seen it as a place name 800 times and the official name
     ///   less than a tenth as often (平原 7457 times, 平原县 11);
-    /// - a short form of a town, when jieba has seen it 100 times;
+    /// - a short form of a town, when jieba has seen it 100 times; of a town under a city
+    ///   without districts (named by that form alone), when it has seen it 30 times as anything
+    ///   but a place (茶山, 南头, 文殊);
     /// - an official town name, when jieba tags it as a common word seen 150 times.
     fn derive() -> String {
         let dict = Dictionary::jieba();
@@ -93,7 +96,13 @@ mod tests {
             })
         };
         let mut out: BTreeSet<(&str, String)> = BTreeSet::new();
-        for (name, level) in official_names() {
+        // Seen at least `times` times as anything but a place name.
+        let a_word = |w: &str, times: u64| {
+            words
+                .get(w)
+                .is_some_and(|&(f, tag)| tag != "ns" && f >= times)
+        };
+        for (name, level, alone) in official_names() {
             if level == Level::Town && common(name, 150) {
                 out.insert(("generic", name.to_owned()));
             }
@@ -109,7 +118,7 @@ mod tests {
                         out.insert(("word", short.to_owned()));
                     }
                 }
-                Level::Town if freq(short) >= 100 => {
+                Level::Town if freq(short) >= 100 || alone && a_word(short, 30) => {
                     out.insert(("town", short.to_owned()));
                 }
                 _ => {}

@@ -96,7 +96,7 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub readings: Vec<Reading>,
-    /// Written after 在 or 于: where something takes place.
+    /// Written after 在, 于 or 驻 (stationed in): where something takes place.
     pub at: bool,
     /// An end of a route (石龙镇至泸沽镇, 冕宁至泸沽): a stretch between two places, not a
     /// place things happen in.
@@ -254,6 +254,21 @@ impl Gazetteer {
         for (i, name) in other_names {
             forms.add(name.to_owned(), i, Need::Nothing);
         }
+        // The own name of a town under a city without districts that another place bears on
+        // its own (东城: 东城区 of Beijing, 东城街道 of Dongguan) needs its context as any town's.
+        for readings in forms.whole.values_mut() {
+            let towns_alone = |r: &Reading| {
+                r.need == Need::Nothing && under_city_without_districts(&divisions, r.div)
+            };
+            let shared = readings
+                .iter()
+                .any(|r| r.need == Need::Nothing && !towns_alone(r));
+            if shared {
+                for r in readings.iter_mut().filter(|r| towns_alone(r)) {
+                    r.need = Need::Context;
+                }
+            }
+        }
         // A form that is also a whole name elsewhere is matched with the whole names.
         let partial: Vec<String> = forms.partial.keys().cloned().collect();
         for form in partial {
@@ -330,7 +345,7 @@ impl Gazetteer {
                 start: char_at[s],
                 end: char_at[e],
                 readings: readings.clone(),
-                at: folded[..s].trim_end().ends_with(['在', '于']),
+                at: folded[..s].trim_end().ends_with(['在', '于', '驻']),
                 route: false,
             })
             .collect();
@@ -462,7 +477,15 @@ pub(crate) fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Ne
                 // 凌云路 (of 凌云路街道) is a road.
                 if let Some(stem) = short_place_name(name).filter(|s| !s.ends_with('路')) {
                     if !common_names::contains(Kind::Town, stem) {
-                        out.push((stem.to_owned(), Need::Context));
+                        let need = if under_city_without_districts(divisions, i)
+                            && !stem.ends_with('区')
+                            && !common_names::contains(Kind::Word, stem)
+                        {
+                            Need::Nothing
+                        } else {
+                            Need::Context
+                        };
+                        out.push((stem.to_owned(), need));
                     }
                 }
             }
@@ -495,6 +518,20 @@ pub(crate) fn written_forms(divisions: &[Division], i: usize) -> Vec<(String, Ne
         }
     }
     out
+}
+
+/// Is town `i` directly under a prefecture-level city without districts (东莞, 中山, 儋州,
+/// 嘉峪关: the gazetteer's district level repeats the city)? Such towns stand where counties
+/// stand elsewhere, and news names them by their own name alone (大朗 for 大朗镇, 沙溪 for
+/// 沙溪镇), as it names a county.
+fn under_city_without_districts(divisions: &[Division], i: usize) -> bool {
+    let Some(district) = divisions[i].parent else {
+        return false;
+    };
+    let d = &divisions[district];
+    d.level == Level::District
+        && d.parent
+            .is_some_and(|c| divisions[c].level == Level::City && divisions[c].name == d.name)
 }
 
 /// The own name of a development zone at town level, as news writes it before 开发区: the
@@ -559,13 +596,17 @@ fn starts_with_an_ancestor(divisions: &[Division], i: usize) -> bool {
 }
 
 #[cfg(test)]
-/// Every division's official name and level, for deriving [`common_names`] from the
-/// dictionary.
-pub(crate) fn official_names() -> impl Iterator<Item = (&'static str, Level)> {
-    gazetteer()
-        .divisions
-        .iter()
-        .map(|d| (d.name.as_str(), d.level))
+/// Every division's official name and level, and whether it is a town under a city without
+/// districts (named by its own name alone), for deriving [`common_names`] from the dictionary.
+pub(crate) fn official_names() -> impl Iterator<Item = (&'static str, Level, bool)> {
+    let g = gazetteer();
+    g.divisions.iter().enumerate().map(|(i, d)| {
+        (
+            d.name.as_str(),
+            d.level,
+            under_city_without_districts(&g.divisions, i),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -660,10 +701,48 @@ mod tests {
         }
         assert_eq!(needs("城区")[0].1, [Need::Parent]);
         assert_eq!(needs("各街道")[0].1, [Need::Parent]);
-        assert_eq!(needs("大朗")[0].1, [Need::Context]);
+        assert_eq!(needs("梁庄")[0].1, [Need::Context]);
         assert_eq!(needs("马场街")[0].1, [Need::Context]);
         assert_eq!(needs("民勤")[0].1, [Need::Nothing]);
         assert_eq!(needs("公安县")[0].1, [Need::Nothing]);
+    }
+
+    #[test]
+    fn towns_of_a_city_without_districts_are_named_by_their_own_name_alone() {
+        // 东莞 and 中山 have towns where other cities have districts: 大朗 is 大朗镇 as 民勤 is
+        // 民勤县, with no city named.
+        let g = gazetteer();
+        let alone = |text: &str| -> Vec<String> {
+            g.find(text)[0]
+                .readings
+                .iter()
+                .filter(|r| r.need == Need::Nothing)
+                .map(|r| {
+                    g.chain(r.div)
+                        .iter()
+                        .map(|&c| g.divisions[c].name.clone())
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(alone("驻大朗社工"), ["广东省东莞市东莞市大朗镇"]);
+        // Other towns called 沙溪镇 still need their county or city named.
+        assert_eq!(alone("沙溪社工"), ["广东省中山市中山市沙溪镇"]);
+        // A name another place bears on its own stays that place's (东城区, Beijing), a
+        // generic one (东区) and a word (港口, 民众, 茶山 a tea hill, 村南头 a village's south
+        // end) name nothing alone.
+        assert!(alone("东城社工")
+            .iter()
+            .all(|path| path.starts_with("北京市")));
+        for word in ["东区", "港口", "民众", "茶山", "南头"] {
+            assert!(
+                g.find(&format!("{word}社工")).first().is_none_or(|m| m
+                    .readings
+                    .iter()
+                    .all(|r| r.need != Need::Nothing || g.divisions[r.div].level < Level::Town)),
+                "{word}"
+            );
+        }
     }
 
     #[test]

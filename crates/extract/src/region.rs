@@ -323,8 +323,9 @@ fn best_candidate(
         .map(|s| (s.1, s.2))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)))?;
     // Two characters named once, agreeing with nothing, are as likely the end of one word and
-    // the start of the next (决定兴趣 holds 定兴): no region.
-    if top == (1.0, 0.0) && article.iter().all(|m| m.end - m.start <= 2) {
+    // the start of the next (决定兴趣 holds 定兴): no region, unless written as a place is
+    // (在…, 驻…: 驻大朗社工).
+    if top == (1.0, 0.0) && article.iter().all(|m| m.end - m.start <= 2 && !m.at) {
         return None;
     }
     let mut tied: Vec<usize> = scored
@@ -663,6 +664,9 @@ mod tests {
             path(&region(&macau, "")),
             "澳门特别行政区>澳门特别行政区>嘉模堂区>-"
         );
+        // Macao's 社会工作局 names Macao as 社署 names Hong Kong, where the story names no place.
+        let ias = shegong_text::fold("社會工作局長韓衛昨表示，當局正與不同部門溝通");
+        assert_eq!(path(&region(&ias, "")), "澳门特别行政区>澳门特别行政区>->-");
         assert_eq!(path(&region("社区服务中心大堂区域设有便民服务台", "")), "");
         let tw =
             shegong_text::fold("臺東縣政府表示，縱谷線區社福中心服務涵蓋延平鄉、鹿野鄉、關山鎮");
@@ -687,6 +691,16 @@ mod tests {
         assert_eq!(
             path(&region("民勤社工站开展活动，民勤县民政局", "")),
             "甘肃省>武威市>民勤县>-"
+        );
+    }
+
+    #[test]
+    fn two_characters_written_as_a_place_are_enough() {
+        // 驻 (stationed in) writes what follows as a place, as 在 does; 大朗 names 大朗镇 of
+        // 东莞, a city whose towns stand where counties stand elsewhere.
+        assert_eq!(
+            path(&region("鹏星驻大朗社工在小区开展活动", "")),
+            "广东省>东莞市>东莞市>大朗镇"
         );
     }
 

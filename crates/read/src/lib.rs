@@ -17,7 +17,7 @@
 //!    byline, web metadata lines (`发布时间：… 来源：…`) with their source, date and credits;
 //! 4. **chrome** — site navigation, breadcrumbs, share and comment widgets, legal footers,
 //!    repeated blurbs, link lists and notices, removed by shape and by the general vocabulary of
-//!    web furniture;
+//!    web furniture; an e-paper's issue date in it (`当前报纸日期：…`) dates the page's articles;
 //! 5. **reading** — a page whose paragraphs stand in whole lines is a saved web page: one
 //!    article, its headline above the metadata line or the body, the site's furniture after
 //!    it dropped. Any other page is a newspaper page: lines classified into paragraphs,
@@ -52,6 +52,7 @@ mod draft;
 mod format;
 mod frontmatter;
 mod html;
+mod issue_date;
 mod layout;
 mod meta;
 mod mhtml;

@@ -14,6 +14,7 @@
 use crate::chrome;
 use crate::credit::{bracketed_credits, dateline};
 use crate::draft::{finish, push_line, Draft, Item, Para};
+use crate::issue_date::issue_date;
 use crate::layout::{
     byline, continues_into, headline_shaped, is_caption, is_lead_opening, lines, trailing_source,
     Line,
@@ -39,17 +40,27 @@ const WIDTH_CHANGE: usize = 2;
 /// Split one decoded page (without front matter) into articles. `file` names the page;
 /// `offset` is where `page` starts in the decoded file (for spans).
 pub fn split_page(file: &str, page: &str, offset: usize) -> Vec<Article> {
-    let ls = chrome::strip(lines(page));
+    let all = lines(page);
+    // The chrome goes, but an e-paper's issue date in it dates the page's articles.
+    let issued = issue_date(&all);
+    let ls = chrome::strip(all);
     if ls.is_empty() {
         return Vec::new();
     }
-    if is_web_layout(&ls) && !is_digest(&ls) {
-        return read_web_page(file, &ls, offset);
+    let mut articles = if is_web_layout(&ls) && !is_digest(&ls) {
+        read_web_page(file, &ls, offset)
+    } else {
+        let widths = local_widths(&ls);
+        let items = classify(&ls, &widths);
+        let blocks = segment(&ls, items);
+        assemble(file, &ls, offset, blocks)
+    };
+    if let Some(d) = issued {
+        for a in articles.iter_mut().filter(|a| a.published.is_none()) {
+            a.published = Some(d.clone());
+        }
     }
-    let widths = local_widths(&ls);
-    let items = classify(&ls, &widths);
-    let blocks = segment(&ls, items);
-    assemble(file, &ls, offset, blocks)
+    articles
 }
 
 /// A page of several short news items (a digest or a repost of a newspaper's briefs): a
@@ -420,6 +431,7 @@ fn segment(ls: &[Line], items: Vec<Item>) -> Vec<Block> {
                     .split('\n')
                     .next()
                     .is_some_and(is_lead_opening)
+                    && !acc.as_deref().is_some_and(dated_step)
                 {
                     SHIFT_AT_LEAD
                 } else if *set_off {
@@ -585,6 +597,17 @@ fn cut_candidates(ls: &[Line], items: Vec<Item>) -> Vec<Part> {
     }
     push_run(&mut run, &mut parts);
     parts
+}
+
+/// Does this text end with a dated step of an account (`10月1日上午，…`, not its lead)? The
+/// next paragraph opening with a date (`10月1日起，…`, `10月3日，…`) is then the account's next
+/// step: a new article needs more than a date (a dateline, a headline, a source before it).
+fn dated_step(items: &[Item]) -> bool {
+    let mut paras = items.iter().rev().filter_map(|it| match it {
+        Item::Para(p) => Some(p),
+        _ => None,
+    });
+    paras.next().is_some_and(|p| is_lead_opening(&p.text)) && paras.next().is_some()
 }
 
 fn is_para(item: &Item) -> bool {

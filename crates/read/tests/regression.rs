@@ -347,3 +347,33 @@ fn a_digest_of_briefs_in_long_paragraphs_is_several_articles() {
     assert_eq!(sources, [Some("某某日报"), Some("某某晚报")]);
     assert!(!arts[0].text.contains("乙镇"), "{}", arts[0].text);
 }
+
+#[test]
+fn a_dated_step_after_another_stays_in_its_article() {
+    // A police report told day by day: each step opens with a date (`2月10日上午，`,
+    // `2月11日起，`). Only the dateline opens the article; a date after a dated step was taken
+    // for the lead of a new article and cut the report in two.
+    let page = "\
+本报讯（记者 甲某 通讯员 乙某）春节
+期间，某县公安局全警在岗，以最
+严的要求投身节日安保工作。
+
+2月10日上午，某县城南派出所
+民警走进辖区一所小学，为师生
+讲解防火防骗知识，检查校园
+周边的消防设施和监控设备，
+并与学校负责人商定了值守
+方案，陪伴孩子们度过假期。
+
+2月11日起，某县公安局刑侦大队
+一组民警北上，克服风雪和路途遥远等
+困难赶到外省，在当地警方的
+协助下将一名网上逃犯抓获归
+案。同日，另一组侦查员和城南
+派出所民警驱车南下，于2月12日将一名涉嫌盗窃
+的嫌疑人抓获。
+";
+    let arts = read_page("p.txt", page);
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert!(arts[0].text.contains("网上逃犯"), "{}", arts[0].text);
+}
