@@ -94,15 +94,21 @@ function regionFacet(view) {
 function regionNodes(view, nodes) {
   const { selection: s, t, open } = view;
   return nodes.map((node) => {
-    const isOpen = open.has(node.path);
+    // A municipality (上海市) is its own only city: its districts are shown under it, not under
+    // a second 上海市; opening it opens that city.
+    const [only] = node.children;
+    const municipal = node.children.length === 1 && only.name === node.name && !node.hidden;
+    const opens = municipal ? only.path : node.path;
+    const children = municipal ? only.children : node.children;
+    const isOpen = open.has(opens);
     const selected = s.regions.includes(node.path);
-    const hasChildren = node.children.length > 0;
+    const hasChildren = children.length > 0;
     return h('li', {},
       hasChildren && h('button', {
         type: 'button', class: 'toggle', 'data-key': `toggle:${node.path}`, 'aria-label': `${t.expand} ${node.name}`, 'aria-expanded': String(isOpen),
         on: {
           click: () => {
-            if (!open.delete(node.path)) open.add(node.path);
+            if (!open.delete(opens)) open.add(opens);
             view.rerender();
           },
         },
@@ -116,7 +122,7 @@ function regionNodes(view, nodes) {
         },
       }, node.name),
       h('span', { class: 'n' }, node.count),
-      isOpen && hasChildren && h('ul', {}, regionNodes(view, node.children)));
+      isOpen && hasChildren && h('ul', {}, regionNodes(view, children)));
   });
 }
 

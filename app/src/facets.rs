@@ -157,16 +157,21 @@ fn region_nodes(nodes: Vec<RegionCount>, lang: Lang) -> AnyView {
         .map(|node| {
             let path = node.path.clone();
             let selected_path = node.path.clone();
-            let children = node.children;
-            let has_children = !children.is_empty() || node.hidden > 0;
+            // A municipality (上海市) is its own only city: its districts are shown under it,
+            // not under a second 上海市; opening it opens that city.
+            let (opens, children, hidden) = match &node.children[..] {
+                [only] if only.name == node.name && node.hidden == 0 => {
+                    let only = node.children.into_iter().next().expect("one child");
+                    (only.path, only.children, only.hidden)
+                }
+                _ => (node.path.clone(), node.children, node.hidden),
+            };
+            let has_children = !children.is_empty() || hidden > 0;
             let is_open = {
-                let path = node.path.clone();
-                move || state.regions_open.with(|o| o.contains(&path))
+                let opens = opens.clone();
+                move || state.regions_open.with(|o| o.contains(&opens))
             };
-            let toggle = {
-                let path = node.path.clone();
-                move |_| state.toggle_region_open(&path)
-            };
+            let toggle = move |_| state.toggle_region_open(&opens);
             let is_open_label = is_open.clone();
             let is_open_arrow = is_open.clone();
             view! {

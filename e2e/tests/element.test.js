@@ -86,6 +86,27 @@ test('the example page embeds the element under the CSP: search, filters, shegon
   await page.close();
 });
 
+test('the region tree of the element shows a municipality once, not over a second city of its name', async () => {
+  const { page, problems } = await watchedPage();
+  await page.goto(`${site.url}embed.html`);
+  const el = new ElementPage(page);
+  await el.waitForTotal((n) => n === 15);
+  const region = el.host.getByTestId('facet-region');
+  const city = region.locator('.tree > li').filter({ has: page.locator(':scope > button.region', { hasText: /^(北京|上海|天津|重庆)市$/ }) }).first();
+  const name = await city.locator(':scope > button.region').textContent();
+  const toggle = city.locator(':scope > .toggle');
+  if (await toggle.count()) await toggle.click();
+  const below = await city.locator('ul button.region').allTextContents();
+  assert.ok(!below.includes(name), `${name} is not listed again under itself: ${below}`);
+  // Selecting it finds its articles, and only those.
+  await city.locator(':scope > button.region').click();
+  await el.chips.first().waitFor();
+  const places = await el.host.locator('[data-testid=result-item] .place').allTextContents();
+  assert.ok(places.length > 0 && places.every((p) => p.startsWith(name)), `${name}: ${places}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('shegong-select carries the id and metadata; without preventDefault the built-in view opens', async () => {
   const { page, problems } = await watchedPage();
   await page.goto(`${site.url}plain.html`);

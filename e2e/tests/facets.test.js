@@ -40,15 +40,36 @@ test('the region tree selects a district, with counts at each level', async () =
   const provinces = await region.locator('.tree > li > .n').allTextContents();
   const unknown = Number((await region.locator('.unknown .n').textContent().catch(() => '0')) || 0);
   assert.equal(provinces.map(Number).reduce((a, b) => a + b, 0) + unknown, all, 'province counts add up');
-  await region.locator('.toggle').first().click();
-  await region.locator('.toggle').nth(1).click();
-  const district = region.locator('ul ul ul button.region').first();
+  // A province (not a municipality, whose districts stand right under it): open it, then a city.
+  const province = region.locator('.tree > li').filter({ has: page.locator(':scope > button.region', { hasText: /省$/ }) }).first();
+  await province.locator(':scope > .toggle').click();
+  await province.locator(':scope > ul > li > .toggle').first().click();
+  const district = province.locator(':scope > ul > li > ul > li > button.region').first();
   const name = await district.textContent();
-  const expected = Number(await region.locator('ul ul ul > li > .n').first().textContent());
+  const expected = Number(await province.locator(':scope > ul > li > ul > li > .n').first().textContent());
   await district.click();
   assert.equal(await app.waitForTotalToBe(expected), expected);
   const places = await page.locator('[data-testid=result-item] .place').allTextContents();
   assert.ok(places.length > 0 && places.every((p) => p.includes(name)), `${name}: ${places}`);
+  await page.close();
+});
+
+test('a municipality lists its districts right under it, not under a second city of its name', async () => {
+  const { page, app } = await openApp();
+  const region = page.getByTestId('facet-region');
+  const city = region.locator('.tree > li').filter({ has: page.locator(':scope > button.region', { hasText: /^(北京|上海|天津|重庆)市$/ }) }).first();
+  const name = await city.locator(':scope > button.region').textContent();
+  await city.locator(':scope > .toggle').click();
+  const below = city.locator(':scope > ul > li > button.region');
+  await below.first().waitFor();
+  const names = await below.allTextContents();
+  assert.ok(names.length > 0 && names.every((n) => n !== name && /区$|县$/.test(n)), `${name}: ${names}`);
+  // Selecting one of them finds its articles.
+  const expected = Number(await city.locator(':scope > ul > li > .n').first().textContent());
+  await below.first().click();
+  assert.equal(await app.waitForTotalToBe(expected), expected);
+  const places = await page.locator('[data-testid=result-item] .place').allTextContents();
+  assert.ok(places.every((p) => p.includes(names[0])), `${names[0]}: ${places}`);
   await page.close();
 });
 
