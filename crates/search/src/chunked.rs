@@ -112,12 +112,7 @@ pub fn write_chunked(
         articles_written.chunks += 1;
     }
 
-    let mut ids: Vec<(String, u32)> = articles
-        .iter()
-        .enumerate()
-        .map(|(d, a)| (a.id.clone(), d as u32))
-        .collect();
-    shegong_text::sort::sort(&mut ids);
+    let ids = crate::store::ids_in_order(&articles);
     let (id_firsts, ids_written) = out.keyed(Kind::Ids, ids, |(id, _)| id, Body::Ids)?;
 
     let dict = full_dict.subset_for(articles.iter().flat_map(Article::folded_fields));

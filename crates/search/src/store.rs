@@ -68,12 +68,7 @@ impl Store {
         pages: Option<Originals>,
     ) -> Self {
         let facets = FacetTable::new(&articles);
-        let mut ids: Vec<(String, u32)> = articles
-            .iter()
-            .enumerate()
-            .map(|(d, a)| (a.id.clone(), d as u32))
-            .collect();
-        shegong_text::sort::sort(&mut ids);
+        let ids = ids_in_order(&articles);
         let docs = articles.len() as u32;
         Store {
             docs,
@@ -335,6 +330,18 @@ impl DictChunks {
 }
 
 /// The keys of a chunk's items.
+/// Each article's id with its doc number, in id order: the table [`Store`] looks ids up in,
+/// kept whole for a one-file bundle and cut into chunks for a chunked one.
+pub(crate) fn ids_in_order(articles: &[Article]) -> Vec<(String, u32)> {
+    let mut ids: Vec<(String, u32)> = articles
+        .iter()
+        .enumerate()
+        .map(|(d, a)| (a.id.clone(), d as u32))
+        .collect();
+    shegong_text::sort::sort(&mut ids);
+    ids
+}
+
 fn keys<T>(items: &[T], key: impl Fn(&T) -> &String) -> Vec<&str> {
     items.iter().map(|t| key(t).as_str()).collect()
 }
