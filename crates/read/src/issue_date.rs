@@ -13,6 +13,10 @@ const LABELS: &[&str] = &["报纸日期", "出版日期", "本期日期"];
 /// line or, where the label waits for its value, on the next.
 pub fn issue_date(ls: &[Line]) -> Option<DateInfo> {
     ls.iter().enumerate().find_map(|(i, l)| {
+        // Every label ends in 日期, the same in both scripts: other lines are not folded.
+        if !l.text.contains("日期") {
+            return None;
+        }
         let folded = fold(&l.text);
         let after = LABELS
             .iter()
