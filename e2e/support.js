@@ -2,7 +2,7 @@
 // headers such as a Content-Security-Policy), a headless Chromium, the `shegong` CLI, and the
 // element built by scripts/element.sh.
 import { createServer } from 'node:http';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -39,6 +39,23 @@ export function buildSeeds(args = [], pages = [join(ROOT, 'seeds')]) {
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return out;
+}
+
+/**
+ * Run the CLI (SHEGONG=path/to/shegong, else `cargo run --release`) in `cwd`, for tests that
+ * compare with the browser: { status, stdout, stderr }, whatever the status. Bundles are dated by
+ * their pages, as the browser dates them, not by SOURCE_DATE_EPOCH. (`shegong` below runs it
+ * in the repository for a test's fixtures and fails on an error.)
+ */
+export function cli(args, cwd) {
+  const bin = process.env.SHEGONG;
+  const [cmd, all] = bin
+    ? [bin, args]
+    : ['cargo', ['run', '--quiet', '--release', '--manifest-path', join(ROOT, 'Cargo.toml'), '-p', 'shegong-cli', '--', ...args]];
+  const env = { ...process.env };
+  delete env.SOURCE_DATE_EPOCH;
+  const r = spawnSync(cmd, all, { cwd, env, maxBuffer: 256 << 20 });
+  return { status: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
 
 /**

@@ -3,28 +3,15 @@
 // for byte with the same corrections, alone and combined with a loaded bundle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { useBrowser } from '../support.js';
+import { cli as shegong, useBrowser } from '../support.js';
 import { ExtractionPage } from '../pages/extraction-page.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ctx = useBrowser();
-
-/** Run the CLI (SHEGONG=path/to/shegong, else `cargo run`) in `cwd`. */
-function shegong(args, cwd) {
-  const bin = process.env.SHEGONG;
-  const [cmd, all] = bin
-    ? [bin, args]
-    : ['cargo', ['run', '--quiet', '--manifest-path', join(ROOT, 'Cargo.toml'), '-p', 'shegong-cli', '--', ...args]];
-  // The bundle is dated by its pages, as the browser dates it, not by SOURCE_DATE_EPOCH.
-  const env = { ...process.env };
-  delete env.SOURCE_DATE_EPOCH;
-  const r = spawnSync(cmd, all, { cwd, env, maxBuffer: 256 << 20 });
-  return { status: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
-}
 
 // A folder `mine/` with the five seed pages, one of them (two articles) again in GBK, and binary data
 // named .txt; `seeds/` with the seeds, built into the bundle a reader has loaded.

@@ -5,27 +5,15 @@
 // `shegong build --corrections` writes) and the offline HTML file, removes one article and then everything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, launch, serve } from '../support.js';
+import { cli as shegong, DIST, launch, serve } from '../support.js';
 import { YoursPage } from '../pages/yours-page.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-
-/** Run the CLI (SHEGONG=path/to/shegong, else `cargo run --release`) in `cwd`. */
-function shegong(args, cwd) {
-  const bin = process.env.SHEGONG;
-  const [cmd, all] = bin
-    ? [bin, args]
-    : ['cargo', ['run', '--quiet', '--release', '--manifest-path', join(ROOT, 'Cargo.toml'), '-p', 'shegong-cli', '--', ...args]];
-  const env = { ...process.env };
-  delete env.SOURCE_DATE_EPOCH;
-  const r = spawnSync(cmd, all, { cwd, env, maxBuffer: 256 << 20 });
-  return { status: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
-}
 
 /** Wait until the service worker keeps every URL in `paths` (relative to the page). */
 async function cached(page, paths) {
