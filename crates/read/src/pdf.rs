@@ -7,7 +7,7 @@
 //! as wide gaps are in page text.
 
 use crate::pagefile::{page_text, FileMeta};
-use crate::reading_order::{reading_order, Glyph};
+use crate::reading_order::{layout_text, Glyph};
 use crate::FormatError;
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
@@ -103,18 +103,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<String, FormatError> {
         };
         interpret_page(page, &mut ctx, &mut glyphs);
         any_glyph |= !glyphs.out.is_empty();
-        // Blocks apart by a blank line, boxes of the layout (articles) by two.
-        let mut text = String::new();
-        for b in reading_order(glyphs.out)
-            .into_iter()
-            .filter(|b| !b.lines.is_empty())
-        {
-            if !text.is_empty() {
-                text.push_str(if b.new_box { "\n\n\n" } else { "\n\n" });
-            }
-            text.push_str(&b.lines.join("\n"));
-        }
-        pages.push(text);
+        pages.push(layout_text(glyphs.out));
     }
     if !any_glyph {
         return Err(FormatError::NoTextLayer);

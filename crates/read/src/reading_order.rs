@@ -9,7 +9,11 @@
 //! A leaf that starts a new box of the layout is marked: the region before it holds columns (a
 //! cut below it) or is more than a plain column, a headline over it or parts stacked (a gutter
 //! right of it) — where one article's box ends and the next begins — while the next column of
-//! the same text follows a plain column or columns.
+//! the same text follows a plain column or columns, and a column that starts higher than the
+//! region left of it (a box with its headline up top) does not continue it. A page's header row
+//! (masthead, page marker) with a clear gap under it is read first, on its own, so that it
+//! does not join the boxes below. A headline wrapped over lines of the same large type is one
+//! line.
 //! No space is put between two CJK characters, however the line is justified.
 
 use shegong_text::is_cjk;
@@ -59,15 +63,59 @@ pub struct TextBlock {
 /// The page's text as blocks of lines, in reading order.
 pub fn reading_order(glyphs: Vec<Glyph>) -> Vec<TextBlock> {
     let segments = segments(glyphs);
+    let body = body_size(&segments);
     let mut leaves = Vec::new();
-    cut(segments, &mut leaves, 0, false);
+    match header_row(&segments) {
+        // The page's header row (masthead, page marker) is read first, on its own: the boxes
+        // below are then cut as if it were not there.
+        Some(at) => {
+            let (header, rest) = segments.into_iter().partition(|s| s.y1 <= at);
+            cut(header, &mut leaves, 1, false);
+            cut(rest, &mut leaves, 1, false);
+        }
+        None => cut(segments, &mut leaves, 0, false),
+    }
     leaves
         .into_iter()
         .map(|(leaf, new_box)| TextBlock {
-            lines: lines_of(leaf),
+            lines: lines_of(leaf, body),
             new_box,
         })
         .collect()
+}
+
+/// A page's text in reading order: its blocks apart by a blank line, the boxes of its layout
+/// (articles) by two.
+pub fn layout_text(glyphs: Vec<Glyph>) -> String {
+    let mut text = String::new();
+    for b in reading_order(glyphs)
+        .into_iter()
+        .filter(|b| !b.lines.is_empty())
+    {
+        if !text.is_empty() {
+            text.push_str(if b.new_box { "\n\n\n" } else { "\n\n" });
+        }
+        text.push_str(&b.lines.join("\n"));
+    }
+    text
+}
+
+/// The size of most of the page's characters: its body text.
+fn body_size(segs: &[Segment]) -> f64 {
+    let mut sizes: Vec<(f64, usize)> = segs
+        .iter()
+        .map(|s| (s.size, s.text.chars().count()))
+        .collect();
+    sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let half = sizes.iter().map(|s| s.1).sum::<usize>() / 2;
+    let mut seen = 0;
+    for (size, n) in sizes {
+        seen += n;
+        if seen > half {
+            return size;
+        }
+    }
+    0.0
 }
 
 fn is_wide(text: &str) -> bool {
@@ -195,6 +243,39 @@ fn split_of(segs: &[Segment]) -> Option<(bool, f64)> {
     }
 }
 
+/// The top of a region's leftmost column: of the lines that start at its left edge (or are
+/// indented from it), so that a box further right, with its headline higher up, does not count.
+fn first_column_top(segs: &[Segment]) -> f64 {
+    let left = segs.iter().map(|s| s.x0).fold(f64::INFINITY, f64::min);
+    segs.iter()
+        .filter(|s| s.x0 - left < 2.5 * s.size)
+        .map(|s| s.y0)
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Where the page's top row ends, if a clear gap across the whole page lies below it (wider
+/// than the spacing between lines, as for any horizontal cut): a header row of masthead and
+/// page marker over boxes whose columns would otherwise be cut apart first.
+fn header_row(segs: &[Segment]) -> Option<f64> {
+    let first = segs.iter().min_by(|a, b| a.y0.total_cmp(&b.y0))?;
+    let row_end = segs
+        .iter()
+        .filter(|s| s.y0 < first.y1)
+        .map(|s| s.y1)
+        .fold(first.y1, f64::max);
+    let below = segs
+        .iter()
+        .map(|s| s.y0)
+        .filter(|&y| y >= row_end)
+        .fold(f64::INFINITY, f64::min);
+    if !below.is_finite() || segs.iter().any(|s| s.y0 < row_end && s.y1 > row_end) {
+        return None;
+    }
+    let em = median(segs.iter().map(|s| s.size).collect()).unwrap_or(1.0);
+    let spacing = line_spacing(segs).unwrap_or(0.0);
+    (below - row_end > (spacing + 0.5 * em).max(0.8 * em)).then_some((row_end + below) / 2.0)
+}
+
 /// Whether a region holds columns side by side anywhere in its cuts.
 fn has_columns(segs: &[Segment], depth: usize) -> bool {
     match split_of(segs) {
@@ -229,20 +310,28 @@ fn cut(segs: Vec<Segment>, out: &mut Vec<(Vec<Segment>, bool)>, depth: usize, ne
     // headline over its column, parts stacked), a new box begins.
     // (A column that starts below a headline printed over the column left of it continues
     // that article.)
+    // A column that starts higher than the region left of it does not continue it either.
     let boundary = if horizontal {
         has_columns(&first, depth + 1)
     } else {
-        let top = second.iter().map(|s| s.y0).fold(f64::INFINITY, f64::min);
+        let top = first_column_top(&second);
+        let first_top = first.iter().map(|s| s.y0).fold(f64::INFINITY, f64::min);
+        let em = median(second.iter().map(|s| s.size).collect()).unwrap_or(1.0);
         matches!(split_of(&first), Some((true, _))) && !first.iter().any(|s| s.y1 <= top)
+            || top < first_top - 0.5 * em
     };
     cut(first, out, depth + 1, new_box);
     cut(second, out, depth + 1, boundary);
 }
 
+/// Type this much larger than the body text is a headline's.
+const HEADLINE_SIZE: f64 = 1.3;
+
 /// A leaf's lines top to bottom; segments on one baseline join with a space. A line that
 /// starts well right of the left edge of a block of flush-left lines (a paragraph indent)
-/// starts with two spaces.
-fn lines_of(mut leaf: Vec<Segment>) -> Vec<String> {
+/// starts with two spaces. A headline wrapped over several lines (the same type, larger than
+/// the body's `body` size, line under line) is one line, as it is one headline.
+fn lines_of(mut leaf: Vec<Segment>, body: f64) -> Vec<String> {
     leaf.sort_by(|a, b| {
         a.baseline
             .total_cmp(&b.baseline)
@@ -259,6 +348,25 @@ fn lines_of(mut leaf: Vec<Segment>) -> Vec<String> {
             _ => lines.push((s.baseline, s.size, s.x0, s.text)),
         }
     }
+    let mut joined: Vec<(f64, f64, f64, String)> = Vec::with_capacity(lines.len());
+    for line in lines {
+        match joined.last_mut() {
+            Some((base, size, _, text))
+                if *size >= HEADLINE_SIZE * body
+                    && (line.1 - *size).abs() < 0.1 * *size
+                    && line.0 - *base < 2.0 * *size =>
+            {
+                let wide = |c: Option<char>| c.is_some_and(|c| is_wide(c.encode_utf8(&mut [0; 4])));
+                if !(wide(text.chars().last()) && wide(line.3.chars().next())) {
+                    text.push(' ');
+                }
+                text.push_str(&line.3);
+                *base = line.0;
+            }
+            _ => joined.push(line),
+        }
+    }
+    let lines = joined;
     // Indents mean something in a block whose lines mostly start flush left (not in a centred
     // headline).
     let flush = lines
@@ -368,6 +476,39 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_wrapped_over_two_lines_is_one_line_and_the_body_is_not_joined_to_it() {
+        let mut glyphs = column(0.0, 40.0, 24.0, &["市里实现乡镇街道社工站", "全覆盖"]);
+        for g in &mut glyphs {
+            g.size = 20.0;
+            g.width = 20.0;
+        }
+        glyphs.extend(column(
+            0.0,
+            80.0,
+            16.0,
+            &["正文第一行文字在这里", "正文第二行文字在这里", "正文第三行"],
+        ));
+        assert_eq!(
+            reading_order(glyphs)
+                .into_iter()
+                .flat_map(|b| b.lines)
+                .collect::<Vec<_>>(),
+            [
+                "市里实现乡镇街道社工站全覆盖",
+                "正文第一行文字在这里",
+                "正文第二行文字在这里",
+                "正文第三行"
+            ]
+        );
+    }
+
+    #[test]
+    fn body_lines_of_the_same_size_are_never_joined() {
+        let glyphs = column(0.0, 40.0, 16.0, &["正文第一行", "正文第二行"]);
+        assert_eq!(read(glyphs), ["正文第一行|正文第二行"]);
+    }
+
+    #[test]
     fn stacked_articles_with_aligned_gutters_are_read_one_after_the_other() {
         let mut glyphs = column(0.0, 100.0, 14.0, &["甲文左栏一行字", "甲文左栏二行字"]);
         glyphs.extend(column(
@@ -459,6 +600,57 @@ mod tests {
         let read = boxes(glyphs);
         assert!(read.iter().all(|(_, new_box)| !new_box), "{read:?}");
         assert_eq!(read.last().unwrap().0, "二栏一行文字|二栏二行文字");
+    }
+
+    #[test]
+    fn under_a_header_row_the_next_column_continues_and_the_box_beside_starts_anew() {
+        // A masthead left and a page marker right on the top row; below, a short headline over
+        // the first of two columns, and right of them a box whose headline stands higher than
+        // the columns' text (the gutter between the two columns is the widest on the page).
+        let mut glyphs = column(0.0, 10.0, 16.0, &["社区周报"]);
+        glyphs.extend(column(250.0, 10.0, 16.0, &["第九版"]));
+        let headline = |x: f64, text: &str| {
+            column(x, 40.0, 16.0, &[text])
+                .into_iter()
+                .map(move |g| Glyph {
+                    x: x + (g.x - x) * 1.5,
+                    size: 15.0,
+                    width: 15.0,
+                    ..g
+                })
+        };
+        glyphs.extend(headline(0.0, "短标题"));
+        let one = ["一栏一行文字", "一栏二行文字", "一栏三行文字"];
+        let two = ["二栏一行文字", "二栏二行文字", "二栏三行文字"];
+        glyphs.extend(column(0.0, 70.0, 16.0, &one));
+        glyphs.extend(column(90.0, 70.0, 16.0, &two));
+        glyphs.extend(headline(175.0, "右边的标题"));
+        glyphs.extend(column(
+            175.0,
+            62.0,
+            16.0,
+            &["右文一行字文字", "右文二行字文字", "右文三行字文字"],
+        ));
+        let read = boxes(glyphs);
+        let texts: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "社区周报",
+                "第九版",
+                "短标题",
+                &one.join("|"),
+                &two.join("|"),
+                "右边的标题",
+                "右文一行字文字|右文二行字文字|右文三行字文字"
+            ]
+        );
+        let new_boxes: Vec<&str> = read
+            .iter()
+            .filter(|(_, new_box)| *new_box)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(new_boxes, ["右边的标题"]);
     }
 
     #[test]
