@@ -69,8 +69,6 @@ mod zip;
 
 pub use credit::CREDIT_ROLES;
 pub use format::{read_file, FileText, Format, FormatError};
-#[cfg(feature = "pdf")]
-pub use reading_order::{layout_text, Glyph};
 use shegong_article::{Article, DateInfo, Region};
 
 /// The articles of one decoded page, with what its front matter sets applied. `file` names the
