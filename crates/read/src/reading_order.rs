@@ -410,6 +410,15 @@ mod tests {
         out
     }
 
+    /// The glyphs in larger type (a headline's): `size` ems, `width` advance.
+    fn set_in(size: f64, width: f64, mut glyphs: Vec<Glyph>) -> Vec<Glyph> {
+        for g in &mut glyphs {
+            g.size = size;
+            g.width = width;
+        }
+        glyphs
+    }
+
     fn read(glyphs: Vec<Glyph>) -> Vec<String> {
         reading_order(glyphs)
             .into_iter()
@@ -448,11 +457,11 @@ mod tests {
 
     #[test]
     fn a_headline_across_the_columns_comes_first() {
-        let mut glyphs = column(0.0, 60.0, 16.0, &["横跨两栏的大标题文字在这里居中"]);
-        for g in &mut glyphs {
-            g.size = 20.0;
-            g.width = 12.0;
-        }
+        let mut glyphs = set_in(
+            20.0,
+            12.0,
+            column(0.0, 60.0, 16.0, &["横跨两栏的大标题文字在这里居中"]),
+        );
         glyphs.extend(column(
             0.0,
             100.0,
@@ -477,11 +486,11 @@ mod tests {
 
     #[test]
     fn a_headline_wrapped_over_two_lines_is_one_line_and_the_body_is_not_joined_to_it() {
-        let mut glyphs = column(0.0, 40.0, 24.0, &["市里实现乡镇街道社工站", "全覆盖"]);
-        for g in &mut glyphs {
-            g.size = 20.0;
-            g.width = 20.0;
-        }
+        let mut glyphs = set_in(
+            20.0,
+            20.0,
+            column(0.0, 40.0, 24.0, &["市里实现乡镇街道社工站", "全覆盖"]),
+        );
         glyphs.extend(column(
             0.0,
             80.0,
@@ -610,14 +619,11 @@ mod tests {
         let mut glyphs = column(0.0, 10.0, 16.0, &["社区周报"]);
         glyphs.extend(column(250.0, 10.0, 16.0, &["第九版"]));
         let headline = |x: f64, text: &str| {
-            column(x, 40.0, 16.0, &[text])
-                .into_iter()
-                .map(move |g| Glyph {
-                    x: x + (g.x - x) * 1.5,
-                    size: 15.0,
-                    width: 15.0,
-                    ..g
-                })
+            let mut glyphs = set_in(15.0, 15.0, column(x, 40.0, 16.0, &[text]));
+            for g in &mut glyphs {
+                g.x = x + (g.x - x) * 1.5;
+            }
+            glyphs
         };
         glyphs.extend(headline(0.0, "短标题"));
         let one = ["一栏一行文字", "一栏二行文字", "一栏三行文字"];
