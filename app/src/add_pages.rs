@@ -11,8 +11,9 @@
 //! pages file — the export's articles with the index embedded — which `client` opens where the
 //! loaded bundle was searched (a new search worker, or the page for a single file), and which
 //! replaces the collection shown. A chunked bundle's articles are not all on the page, so they
-//! are not combined: the reader's pages are then shown as their own collection, and a button
-//! goes back and forth between the two.
+//! cannot be built together with the reader's: the worker then builds the reader's pages alone,
+//! and `client::join` hands that bundle to the search worker, which searches both as one
+//! collection (`hosted`); an export then holds the reader's articles only, as the bar says.
 
 use crate::client::{self, Failed};
 use crate::load::{Collection, Source};
@@ -121,17 +122,8 @@ struct Previewed {
     articles: usize,
 }
 
-/// Which collection the views show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Showing {
-    /// The loaded bundle alone (the reader has no pages, or chose to see it).
-    Base,
-    /// The loaded bundle with the reader's pages, or, where it is chunked, the reader's pages.
-    Built,
-}
-
-/// A bundle built with the reader's pages, and its pages file when the base's could be had.
-#[derive(Clone)]
+/// A bundle built with the reader's pages (with a one-file base's articles, or alone beside a
+/// chunked base), and its pages file when it has one.
 struct Built {
     bundle: Vec<u8>,
     pages: Option<Vec<u8>>,
@@ -166,11 +158,8 @@ async fn fetch_bytes(url: &str) -> Result<js_sys::Uint8Array, String> {
 #[derive(Clone, Copy)]
 pub struct Yours {
     base: StoredValue<Arc<Collection>>,
-    /// The bundle and pages file built with the reader's pages, to open again after the base.
-    built: StoredValue<Option<Built>, LocalStorage>,
     /// The collection the views show: the base, or the base with the reader's pages.
     pub shown: RwSignal<Arc<Collection>>,
-    showing: RwSignal<Showing>,
     /// Names of the reader's pages (their articles are marked as theirs).
     pub files: RwSignal<Arc<HashSet<String>>>,
     state: crate::state::AppState,
@@ -188,9 +177,7 @@ impl Yours {
     pub fn provide(base: Arc<Collection>) -> Yours {
         let yours = Yours {
             base: StoredValue::new(base.clone()),
-            built: StoredValue::new_local(None),
             shown: RwSignal::new(base),
-            showing: RwSignal::new(Showing::Base),
             files: RwSignal::new(Arc::default()),
             state: use_state(),
             own: RwSignal::new(0),
@@ -218,7 +205,8 @@ impl Yours {
         self.files.with(|f| f.contains(file))
     }
 
-    /// Is the loaded bundle chunked (its articles are then not combined with the reader's)?
+    /// Is the loaded bundle chunked (its articles are then joined with the reader's in the
+    /// search worker, not built with them)?
     fn base_chunked(&self) -> bool {
         self.base.with_value(|b| b.info.chunked)
     }
@@ -270,17 +258,16 @@ impl Yours {
             serde_json::from_str(&get("json").as_string().unwrap_or_default())
                 .map_err(|e| e.to_string())?;
         if previewed.files.is_empty() {
-            self.built.set_value(None);
             self.files.set(Arc::default());
             self.own.set(0);
-            return self.show(Showing::Base).await;
+            return self.show(None).await;
         }
         let pages = get("pages");
-        self.built.set_value(Some(Built {
+        let built = Built {
             bundle: js_sys::Uint8Array::new(&get("bundle")).to_vec(),
             pages: (!pages.is_null() && !pages.is_undefined())
                 .then(|| js_sys::Uint8Array::new(&pages).to_vec()),
-        }));
+        };
         // Combined, the built bundle holds the base's articles too.
         let combined = !self.base_chunked();
         let base_articles = self.base.with_value(|b| b.info.articles);
@@ -292,18 +279,32 @@ impl Yours {
         self.files.set(Arc::new(
             previewed.files.into_iter().collect::<HashSet<_>>(),
         ));
-        self.show(Showing::Built).await
+        self.show(Some(built)).await
     }
 
-    /// Open and show the loaded bundle, or the one built with the reader's pages.
-    async fn show(&self, what: Showing) -> Result<(), String> {
+    /// Search and show the loaded bundle with the reader's pages built (`None`: alone):
+    /// joined to a chunked one in the search worker, or opened in its place.
+    async fn show(&self, built: Option<Built>) -> Result<(), String> {
         let why = |e: Failed| match e {
             Failed::Cancelled => "已取消 (cancelled)".to_owned(),
             Failed::Load(url, e) => self.state.lang.get_untracked().load_error(&url, &e),
         };
         let base = self.base.get_value();
-        let shown = match (what, self.built.get_value()) {
-            (Showing::Built, Some(built)) => {
+        // The base is searched alone until the reader's pages are first shown.
+        if built.is_none() && Arc::ptr_eq(&self.shown.get_untracked(), &base) {
+            return Ok(());
+        }
+        let shown = match built {
+            Some(built) if base.info.chunked => {
+                let info = client::join(Some((&built.bundle, built.pages.as_deref())))
+                    .await
+                    .map_err(why)?;
+                Arc::new(Collection {
+                    info,
+                    source: base.source.clone(),
+                })
+            }
+            Some(built) => {
                 let info = client::open_built(&built.bundle, built.pages.as_deref())
                     .await
                     .map_err(why)?;
@@ -312,11 +313,11 @@ impl Yours {
                     source: Source::Built,
                 })
             }
-            // The base is open until the reader's pages are first shown.
-            _ if self.showing.get_untracked() == Showing::Base => {
-                return Ok(());
+            None if base.info.chunked => {
+                client::join(None).await.map_err(why)?;
+                base
             }
-            _ => {
+            None => {
                 match &base.source {
                     Source::Url(url) => {
                         client::open(url, RwSignal::new(crate::load::Progress::default()))
@@ -331,7 +332,6 @@ impl Yours {
                 base
             }
         };
-        self.showing.set(what);
         self.shown.set(shown);
         Ok(())
     }
@@ -388,19 +388,6 @@ impl Yours {
                 Err(e) => self.error.set(Some(message(&e))),
             }
             self.refresh().await;
-        });
-    }
-
-    /// Show the other collection: the loaded (chunked) bundle, or the reader's pages.
-    fn switch(self) {
-        let to = match self.showing.get_untracked() {
-            Showing::Base => Showing::Built,
-            Showing::Built => Showing::Base,
-        };
-        spawn_local(async move {
-            if let Err(e) = self.show(to).await {
-                self.error.set(Some(e));
-            }
         });
     }
 
@@ -538,30 +525,13 @@ pub fn AddPages() -> impl IntoView {
                     <button class="danger" data-testid="remove-all" on:click=remove_all>
                         {move || lang().pick("删除全部你的文章", "Remove all yours")}
                     </button>
+                    {yours.base_chunked().then(|| view! {
+                        <span class="hint" data-testid="export-scope">{move || lang().pick(
+                            "导出的只有你的文章：分块的检索包不全在浏览器里，不能一起导出。",
+                            "Exports hold your pages only: the chunked bundle is not all in the browser, so it is not exported with them.")}</span>
+                    })}
                 })}
             </div>
-            {move || (yours.base_chunked() && !yours.files.get().is_empty()).then(|| {
-                let built = move || yours.showing.get() == Showing::Built;
-                view! {
-                    <p class="yours-apart" data-testid="yours-apart" role="status">
-                        {move || if built() {
-                            lang().pick(
-                                "载入的检索包是分块的，不能和你的文章合在一起检索：现在只显示你的文章。",
-                                "The loaded bundle is chunked and is not searched together with your pages: only yours are shown now.")
-                        } else {
-                            lang().pick("现在显示载入的检索包，不含你的文章。", "The loaded bundle is shown now, without your pages.")
-                        }}
-                        " "
-                        <button data-testid="switch-collection" on:click=move |_| yours.switch()>
-                            {move || if built() {
-                                lang().pick("显示载入的检索包", "Show the loaded bundle")
-                            } else {
-                                lang().pick("显示你的文章", "Show your pages")
-                            }}
-                        </button>
-                    </p>
-                }
-            })}
             {move || match yours.busy.get() {
                 Busy::Idle => None,
                 Busy::Reading(p) => Some(view! {

@@ -29,12 +29,7 @@ extern "C" {
     fn close(this: &JsClient);
 
     #[wasm_bindgen(method)]
-    fn call(
-        this: &JsClient,
-        op: &str,
-        arg: &js_sys::Uint8Array,
-        options: &JsValue,
-    ) -> js_sys::Promise;
+    fn call(this: &JsClient, op: &str, arg: &JsValue, options: &JsValue) -> js_sys::Promise;
 
     /// The URL of this module's JS glue, which the worker imports too.
     #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
@@ -129,6 +124,51 @@ pub async fn open_built(bundle: &[u8], pages: Option<&[u8]>) -> Result<Info, Fai
         }
     }
     Ok(info)
+}
+
+/// Search the reader's pages, built into a one-file bundle with its pages file (if any), with
+/// the open (chunked) bundle, where it is searched; `None`: the open bundle alone again.
+pub async fn join(built: Option<(&[u8], Option<&[u8]>)>) -> Result<Info, Failed> {
+    let promise = ENGINE.with(|c| match c.borrow_mut().as_mut() {
+        Some(Engine::Worker(client)) => {
+            let arg = js_sys::Object::new();
+            let set = |k: &str, b: &[u8]| {
+                js_sys::Reflect::set(&arg, &k.into(), &js_sys::Uint8Array::from(b))
+            };
+            if let Some((bundle, pages)) = built {
+                let _ = set("bundle", bundle);
+                if let Some(pages) = pages {
+                    let _ = set("pages", pages);
+                }
+            }
+            Ok(client.call("join", &arg, &JsValue::UNDEFINED))
+        }
+        Some(Engine::Page(hosted)) => {
+            let boxed = |b: &[u8]| b.to_vec().into_boxed_slice();
+            let info = hosted
+                .join(
+                    built.map(|(b, _)| boxed(b)),
+                    built.and_then(|(_, p)| p).map(boxed),
+                )
+                .map_err(failed)?;
+            Ok(js_sys::Promise::resolve(&JsValue::from(
+                js_sys::Uint8Array::from(&info[..]),
+            )))
+        }
+        None => Err(Failed::Load(
+            String::new(),
+            LoadError::Network("no bundle is open".into()),
+        )),
+    })?;
+    let info = JsFuture::from(promise).await.map_err(failed)?;
+    info.dyn_ref::<js_sys::Uint8Array>()
+        .and_then(|b| decode(&b.to_vec()))
+        .ok_or_else(|| {
+            Failed::Load(
+                String::new(),
+                LoadError::Network("an unreadable answer".into()),
+            )
+        })
 }
 
 /// Open `bundle` (a URL or bytes) in a new search worker, which replaces the one before.

@@ -2,18 +2,22 @@
 //! this very module, calls `worker_open` with the bundle it downloaded, then `call` with
 //! postcard requests ([`Ask`]) until the answers come (postcard [`Answer`]s), fetching the
 //! chunks a chunked bundle names; errors are thrown as postcard [`LoadError`]s), or on the page
-//! for a bundle embedded in it ([`Hosted::answer`], through `client`).
+//! for a bundle embedded in it ([`Hosted::answer`], through `client`). Beside a chunked bundle
+//! it holds the bundle built of the reader's pages ([`Hosted::join`]): every answer then comes
+//! from both, as one collection ([`Joined`]).
 
 use crate::protocol::{decode, encode, Answer, Ask, Info, LoadError};
 use shegong_article::Article;
 use shegong_search::parse_query as parse;
-use shegong_search::{Bundle, BundleError, Chunk, Engine, Missing, Request};
+use shegong_search::{Bundle, BundleError, Chunk, Engine, Joined, Missing, Request};
 use wasm_bindgen::prelude::*;
 
 /// A bundle open in the worker or on the page.
 #[wasm_bindgen]
 pub struct Hosted {
     engine: Engine,
+    /// The reader's pages built into a one-file bundle, joined to a chunked `engine`.
+    yours: Option<Engine>,
     /// Where the entry file (or one-file bundle) is: chunk URLs are beside it.
     url: String,
 }
@@ -29,7 +33,7 @@ pub fn worker_open(bytes: &[u8], url: String) -> Result<Hosted, JsValue> {
 }
 
 /// The articles of documents, in their order.
-fn articles(e: &Engine, docs: impl Iterator<Item = u32>) -> Result<Vec<Article>, Missing> {
+fn articles(e: &Joined<'_>, docs: impl Iterator<Item = u32>) -> Result<Vec<Article>, Missing> {
     let mut missing = Vec::new();
     let mut out = Vec::new();
     for d in docs {
@@ -52,15 +56,25 @@ impl Hosted {
     pub fn open(bytes: &[u8], url: String) -> Result<Self, BundleError> {
         Ok(Hosted {
             engine: Bundle::decode(bytes)?.into_engine(),
+            yours: None,
             url,
         })
     }
 
-    /// What the page learns when the bundle is open.
+    /// The collection searched: the bundle, with the reader's pages where they are joined.
+    fn joined(&self) -> Joined<'_> {
+        Joined {
+            first: &self.engine,
+            second: self.yours.as_ref(),
+        }
+    }
+
+    /// What the page learns when the bundle is open (or the reader's pages are joined).
     pub fn about(&self) -> Info {
+        let joined = self.joined();
         Info {
-            articles: self.engine.doc_count(),
-            programs: self.engine.programs().to_vec(),
+            articles: joined.doc_count(),
+            programs: joined.programs(),
             chunked: self.engine.is_chunked(),
         }
     }
@@ -72,7 +86,7 @@ impl Hosted {
 
     /// The answer to a request, or the chunks it needs first.
     pub fn answer(&self, ask: Ask) -> Result<Answer, Missing> {
-        let e = &self.engine;
+        let e = &self.joined();
         let run = |query: &str, selection, sort, offset, limit, open: &[String]| {
             let q = parse(query);
             e.search(&Request {
@@ -144,6 +158,30 @@ impl Hosted {
             }
         };
         Ok(out.into())
+    }
+
+    /// Search the reader's pages, built into a one-file bundle with its pages file (if any),
+    /// together with this (chunked) bundle; no bundle: search this one alone again. Gives the
+    /// postcard [`Info`] of the collection now searched; throws what is wrong with the bundle.
+    pub fn join(
+        &mut self,
+        bundle: Option<Box<[u8]>>,
+        pages: Option<Box<[u8]>>,
+    ) -> Result<Vec<u8>, JsValue> {
+        self.yours = match bundle {
+            Some(bundle) => {
+                let open = || -> Result<Engine, BundleError> {
+                    let mut yours = Bundle::decode(&bundle)?.into_engine();
+                    if let Some(pages) = &pages {
+                        yours.add_chunk(Chunk::Pages, pages)?;
+                    }
+                    Ok(yours)
+                };
+                Some(open().map_err(|e| thrown(LoadError::Bundle(e)))?)
+            }
+            None => None,
+        };
+        Ok(self.info())
     }
 
     /// Hand over a chunk (or pages file) `call` asked for; throws what is wrong with it.

@@ -216,11 +216,11 @@ test('a full disk while adding pages is shown in the app, and nothing of the pag
   }
 });
 
-// The reader's pages go through the search worker like a loaded bundle: with a one-file bundle
-// they are searched together with its articles; a chunked bundle's articles are not all on the
-// page, so they are not combined — the reader's pages are shown as their own collection, with a
-// note and a button back to the loaded bundle.
-test('added pages join a one-file bundle, and stand apart from a chunked one', async () => {
+// The reader's pages are searched together with the loaded bundle's articles: built into one
+// bundle with a one-file bundle's; joined in the search worker to a chunked bundle, whose
+// articles are not all on the page — the results and facet counts are then those of one bundle
+// of both, the reader's articles marked, and removing them leaves the chunked bundle alone.
+test('added pages join a one-file bundle and a chunked one in results and facets', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'shegong-yours-base-'));
   const server = await serve([DIST, dir]);
   const browser = await launch();
@@ -248,32 +248,47 @@ test('added pages join a one-file bundle, and stand apart from a chunked one', a
     };
     const [all, alone, base] = [await totalOf('all.bin'), await totalOf('alone.bin'), await totalOf('one.bin')];
     assert.ok(alone > 0 && base > 0 && all === base + alone, `${all} = ${base} + ${alone}`);
+    // One of the reader's articles to look for, by its title.
+    await app.open(`${server.url}?bundle=alone.bin`);
+    const first = app.results.first();
+    // The CLI names it by its path, the app by its file name.
+    const mineId = (await first.getAttribute('data-article-id')).split('/').pop();
+    const mineTitle = (await first.locator('h3 button').textContent()).trim();
+    // The facets one bundle of both shows.
+    await app.open(`${server.url}?bundle=all.bin`);
+    const allFacets = await app.facetTexts();
+    await app.open(`${server.url}?bundle=one.bin`);
 
     // One-file bundle: combined, searched in the worker.
     await app.add([join(dir, 'mine', mine)]);
     await app.waitForYours(alone);
     await app.waitForTotalToBe(all);
-    assert.equal(await page.getByTestId('yours-apart').count(), 0);
+    assert.deepEqual(await app.facetTexts(), allFacets, 'the facet counts of one bundle of both');
     await app.removeAllButton.click();
     await app.waitForTotalToBe(base);
 
-    // Chunked bundle: the added page alone, said so, and back and forth.
+    // Chunked bundle: the added page's articles joined in the search worker.
     await app.open(`${server.url}?bundle=chunked/bundle.bin`);
     assert.equal(await app.total(), base);
+    const baseFacets = await app.facetTexts();
     await app.add([join(dir, 'mine', mine)]);
     await app.waitForYours(alone);
-    await app.waitForTotalToBe(alone);
-    const apart = page.getByTestId('yours-apart');
-    assert.match(await apart.textContent(), /分块/);
-    assert.equal(await app.marks.count(), Math.min(alone, 10), 'only the reader’s articles are shown');
-    await page.getByTestId('switch-collection').click();
-    await app.waitForTotalToBe(base);
-    assert.equal(await app.marks.count(), 0);
-    await page.getByTestId('switch-collection').click();
-    await app.waitForTotalToBe(alone);
+    await app.waitForTotalToBe(all);
+    assert.deepEqual(await app.facetTexts(), allFacets, 'the facet counts of one bundle of both');
+    assert.match(await page.getByTestId('export-scope').textContent(), /只有你的文章/);
+    await app.search(mineTitle);
+    const found = page.locator(`[data-testid=result-item][data-article-id="${mineId}"]`);
+    await found.getByTestId('yours-mark').waitFor();
+    const marked = await app.marks.evaluateAll((els) => els.map((e) => e.closest('[data-testid=result-item]').dataset.articleId));
+    assert.ok(marked.every((id) => id.startsWith(`${mine}#`)), `only the reader's articles are marked: ${marked}`);
+    await app.search('');
+    await app.waitForTotalToBe(all);
     await app.removeAllButton.click();
     await app.waitForTotalToBe(base);
-    assert.equal(await apart.count(), 0);
+    await app.waitForYours(0);
+    assert.deepEqual(await app.facetTexts(), baseFacets, 'the chunked bundle alone again');
+    assert.equal(await app.marks.count(), 0);
+    assert.equal(await page.getByTestId('export-scope').count(), 0);
   } finally {
     await browser.close();
     await server.close();

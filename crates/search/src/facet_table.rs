@@ -689,23 +689,18 @@ impl FacetTable {
         };
         f.regions = self.tree(&self.roots, &t.nodes, &opened, &mut wants);
         wants.check()?;
-        let mut programs = counted(&self.programs, t.programs);
-        sort::sort_by(&mut programs, |a, b| {
-            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-        });
-        f.programs = programs;
-        let mut months = counted(&self.months, t.months);
-        sort::sort(&mut months);
-        f.months = months
+        f.programs = counted(&self.programs, t.programs);
+        f.months = counted(&self.months, t.months)
             .into_iter()
             .map(|((year, month), n)| (YearMonth { year, month }.to_string(), n))
             .collect();
         f.years = counted(&self.years, t.years);
-        sort::sort(&mut f.years);
+        f.order();
         Ok(f)
     }
 
-    /// The counted nodes among `ids`, with their listed children, most frequent first.
+    /// The counted nodes among `ids`, with their listed children (put in order by
+    /// [`Facets::order`]).
     fn tree(
         &self,
         ids: &[u32],
@@ -739,9 +734,6 @@ impl FacetTable {
                 children,
             });
         }
-        sort::sort_by(&mut out, |a, b| {
-            b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name))
-        });
         out
     }
 }

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use shegong_article::Article;
 use shegong_article::YearMonth;
+use shegong_text::sort;
 
 /// What the user selected in the facets. Every field may be left out (nothing selected there).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +59,30 @@ pub struct Facets {
     pub years: Vec<(i32, usize)>,
     /// Articles without a date.
     pub date_unknown: usize,
+}
+
+impl Facets {
+    /// Put every list in the order the counts are shown in: regions (at every level) and
+    /// programs most frequent first, then by name or id; months and years in time order.
+    /// Every producer of facets (the engine, [`crate::merge`]) orders them here.
+    pub(crate) fn order(&mut self) {
+        order_regions(&mut self.regions);
+        sort::sort_by(&mut self.programs, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        });
+        sort::sort_by_key(&mut self.months, |(m, _)| YearMonth::parse(m));
+        sort::sort(&mut self.years);
+    }
+}
+
+/// Regions most frequent first, then by name, at every level.
+fn order_regions(regions: &mut [RegionCount]) {
+    for r in regions.iter_mut() {
+        order_regions(&mut r.children);
+    }
+    sort::sort_by(regions, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name))
+    });
 }
 
 impl Selection {

@@ -18,7 +18,8 @@
 //! - the **bundle** format that carries a collection to the browser: one file ([`Bundle`]) and
 //!   the pages file beside it ([`decode_pages`]) for a small collection, an entry file and
 //!   chunks fetched on demand for a large one ([`write_chunked`], [`Chunk`],
-//!   [`Engine::add_chunk`]). Decoding checks everything it reads, so a crafted file is refused
+//!   [`Engine::add_chunk`]). A chunked bundle and a small one beside it are searched as one
+//!   collection with [`Joined`]. Decoding checks everything it reads, so a crafted file is refused
 //!   with [`BundleError`], never a panic.
 //!
 //! ```
@@ -48,6 +49,7 @@ mod facets;
 mod highlight;
 mod index;
 mod manifest;
+mod merge;
 mod original;
 mod postings;
 mod proximity;
@@ -70,8 +72,9 @@ pub use facets::{Facets, RegionCount, Selection};
 pub use highlight::highlight;
 pub use index::{Index, Term};
 pub use manifest::{DictLayout, Manifest};
+pub use merge::Joined;
 pub use original::{Originals, SourcePage};
 pub use postings::{Posting, Postings};
 pub use query::{parse as parse_query, Clause, Part, Query, Warning};
-pub use search::{Engine, Hit, Request, Results, Sort};
+pub use search::{Engine, Hit, Request, Results, Sort, SortDate};
 pub use snippet::Segment;

@@ -111,6 +111,23 @@ pub enum Sort {
     Newest,
 }
 
+/// (year, month, day) of an article, unknown parts 0: what "newest first" sorts by.
+pub type SortDate = (i32, u32, u32);
+
+impl Sort {
+    /// The order of two hits by their score and date (ties are left to the caller): by
+    /// relevance, the higher score first, ties newest first; newest first, the later date
+    /// first, ties by score.
+    pub fn compare(self, a: (f32, SortDate), b: (f32, SortDate)) -> std::cmp::Ordering {
+        let by_score = || b.0.total_cmp(&a.0);
+        let by_date = || b.1.cmp(&a.1);
+        match self {
+            Sort::Relevance => by_score().then_with(by_date),
+            Sort::Newest => by_date().then_with(by_score),
+        }
+    }
+}
+
 /// A collection ready to search: a one-file bundle's articles with their index, or a
 /// chunked bundle's entry and the chunks fetched so far.
 #[derive(Debug, Clone)]
@@ -160,6 +177,11 @@ impl Engine {
     /// How many articles.
     pub fn doc_count(&self) -> usize {
         self.store.docs as usize
+    }
+
+    /// The date article `doc` sorts by (from the facet table: no chunk needed).
+    pub fn date(&self, doc: u32) -> SortDate {
+        self.store.facets.date(doc)
     }
 
     /// Whether it reads a chunked bundle (and may ask for chunks).
@@ -299,15 +321,11 @@ impl Engine {
         if req.sort == Sort::Relevance {
             self.boost_proximity(&mut ranked, &words_for_proximity)?;
         }
-        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1);
         let dates = &self.store.facets;
-        let by_date = |a: &(u32, f32), b: &(u32, f32)| dates.date(b.0).cmp(&dates.date(a.0));
         let order = |a: &(u32, f32), b: &(u32, f32)| {
-            match req.sort {
-                Sort::Relevance => by_score(a, b).then_with(|| by_date(a, b)),
-                Sort::Newest => by_date(a, b).then_with(|| by_score(a, b)),
-            }
-            .then_with(|| a.0.cmp(&b.0))
+            req.sort
+                .compare((a.1, dates.date(a.0)), (b.1, dates.date(b.0)))
+                .then_with(|| a.0.cmp(&b.0))
         };
         let total = ranked.len();
         // Only the requested page needs sorting: select it first.

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use shegong_article::{Article, DateInfo, ProgramLabel, Region};
-use shegong_search::{parse_query, write_chunked, Bundle, BundleError, Chunk, IndexMode};
+use shegong_search::{parse_query, write_chunked, Bundle, BundleError, Chunk, IndexMode, Joined};
 use shegong_search::{Request, Results, Selection, Sort};
 use shegong_text::Dictionary;
 use std::collections::HashMap;
@@ -173,5 +173,56 @@ proptest! {
             .fetching(|c| files.get(&c).cloned().ok_or(BundleError::Malformed(c.name())), |e| e.search(&req))
             .unwrap();
         prop_assert_eq!(fetched, one.search(&req).unwrap());
+    }
+
+    /// A chunked bundle joined by a one-file bundle of other articles counts the facets and
+    /// the total of one bundle of both, finds the same articles, and fetches what the chunked
+    /// one misses as it would alone.
+    #[test]
+    fn a_chunked_bundle_joined_by_another_counts_as_one_bundle_of_both(
+        arts in articles(),
+        yours in articles(),
+        sel in selection(),
+        q in prop::sample::select(&["", "社工站", "老人 服务", "-培训", "\"社区服务\"", "region:上海"][..]),
+        newest in any::<bool>(),
+    ) {
+        let yours: Vec<Article> = yours
+            .into_iter()
+            .map(|a| Article { id: a.id.replace("p.txt", "y.txt"), file: "y.txt".into(), ..a })
+            .collect();
+        let all: Vec<Article> = arts.iter().chain(&yours).cloned().collect();
+        let one = Bundle::build(all, &dictionary(), labels(), IndexMode::Derive).into_engine();
+        let second = Bundle::build(yours, &dictionary(), labels(), IndexMode::Derive).into_engine();
+        let mut files: HashMap<Chunk, Vec<u8>> = HashMap::new();
+        let report = write_chunked(arts, &dictionary(), labels(), Vec::new(), None, &mut |c, bytes| {
+            files.insert(c, bytes.to_vec());
+            Ok(())
+        }).unwrap();
+        let mut chunked = Bundle::decode(&report.entry).unwrap().into_engine();
+        let query = parse_query(q);
+        for open in [&[][..], &["上海市/上海市".to_owned(), "甘肃省/武威市".to_owned()][..]] {
+            let req = Request {
+                query: &query,
+                selection: &sel,
+                sort: if newest { Sort::Newest } else { Sort::Relevance },
+                offset: 0,
+                limit: 100,
+                open,
+            };
+            let fetched: Results = chunked
+                .fetching(
+                    |c| files.get(&c).cloned().ok_or(BundleError::Malformed(c.name())),
+                    |e| Joined { first: e, second: Some(&second) }.search(&req),
+                )
+                .unwrap();
+            let whole = one.search(&req).unwrap();
+            prop_assert_eq!(&fetched.facets, &whole.facets);
+            prop_assert_eq!(fetched.total, whole.total);
+            let mut found: Vec<String> = fetched.hits.into_iter().map(|h| h.id).collect();
+            let mut want: Vec<String> = whole.hits.into_iter().map(|h| h.id).collect();
+            found.sort();
+            want.sort();
+            prop_assert_eq!(found, want);
+        }
     }
 }

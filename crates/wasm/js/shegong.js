@@ -109,6 +109,8 @@ export class Host {
   async run({ id, op, arg, newest }) {
     try {
       if (op === 'add') return this.reply({ id, value: this.engine.addChunk('pages', arg) });
+      // The app's engine only: search its reader's pages, `{ bundle, pages }`, with the bundle.
+      if (op === 'join') return this.reply({ id, value: this.engine.join(arg?.bundle, arg?.pages) });
       for (;;) {
         if (newest && this.latest !== id) return this.reply({ id, cancelled: true });
         const r = this.engine.call(op, arg);
