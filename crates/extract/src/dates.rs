@@ -278,6 +278,25 @@ pub fn resolve(
         all.push((f.start, r, f.relative, info));
     }
     let in_window = |start: usize| start < WINDOW;
+    // A dateline's day (`中新网重庆3月17日电`): the day the story was filed where it happened,
+    // nearer the event than the page's publication stamp.
+    let dateline = found.iter().zip(&roles).find_map(|(f, &r)| {
+        let end = (f.start + f.text.chars().count()).min(chars.len());
+        (r == Role::Stamp
+            && in_window(f.start)
+            && f.relative.is_none()
+            && f.month.is_some()
+            && f.day.is_some()
+            && matches!(chars.get(end), Some('电' | '讯')))
+        .then(|| {
+            DateInfo::new(
+                year_of(&chars, f, found, article_year, stamp_ymd, reference),
+                f.month,
+                f.day,
+                &f.text,
+            )
+        })
+    });
     let told_day = all.iter().find(|(start, role, rel, d)| {
         in_window(*start)
             && *role == Role::Told
@@ -319,6 +338,7 @@ pub fn resolve(
                 })
                 .map(|(.., d)| d.clone())
         })
+        .or_else(|| dateline.clone())
         .or_else(|| stamp.clone())
         .or_else(|| {
             let rank = |d: &DateInfo| match d.precision.as_str() {
@@ -401,6 +421,18 @@ mod tests {
         ] {
             assert_eq!(main_of(text, None).and_then(|d| d.2), Some(day), "{text}");
         }
+    }
+
+    #[test]
+    fn a_dateline_day_over_the_page_stamp() {
+        // The story tells no day of its own but its dateline's; the page was stamped a day later.
+        assert_eq!(
+            main_of(
+                "2022-03-18 10:12 中国新闻网\n中新网重庆3月17日电 (记者 钟旖)为扩大社工影响，2022年全国社会工作主题宣传活动17日以线上形式拉开帷幕。",
+                None
+            ),
+            Some((Some(2022), Some(3), Some(17)))
+        );
     }
 
     #[test]
