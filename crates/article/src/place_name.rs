@@ -98,10 +98,19 @@ pub fn short_place_name(name: &str) -> Option<&str> {
                 .iter()
                 .filter_map(|p| rest.find(p).map(|at| (at, *p)))
                 .min();
+            // A people may be named without 族 right before the suffix (博尔塔拉蒙古自治州,
+            // 伊犁哈萨克自治州): its name of two characters or more ends the stem.
+            let bare = || {
+                PEOPLES
+                    .iter()
+                    .filter_map(|p| p.strip_suffix('族'))
+                    .filter(|p| p.chars().count() >= 2)
+                    .find_map(|p| rest.strip_suffix(p))
+            };
             let stem = match first {
                 Some((0, people)) => people.strip_suffix('族').unwrap_or(people),
                 Some((at, _)) => &rest[..at],
-                None => rest,
+                None => bare().unwrap_or(rest),
             };
             return (stem.chars().count() >= 2).then_some(stem);
         }
@@ -129,6 +138,9 @@ mod tests {
             ("秀山土家族苗族自治县", Some("秀山")),
             ("东乡族自治县", Some("东乡")),
             ("延边朝鲜族自治州", Some("延边")),
+            ("博尔塔拉蒙古自治州", Some("博尔塔拉")),
+            ("伊犁哈萨克自治州", Some("伊犁")),
+            ("克孜勒苏柯尔克孜自治州", Some("克孜勒苏")),
             ("陵水黎族自治县", Some("陵水")),
             ("奈曼旗", Some("奈曼")),
             ("神农架林区", Some("神农架")),

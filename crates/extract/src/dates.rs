@@ -136,13 +136,33 @@ fn role(chars: &[char], f: &Found) -> Role {
     Role::Told
 }
 
-/// `21日，…` at the start of a sentence: a day of the month the page's date is in (or the
-/// month before, for a later day). Returns (char offset, day).
+/// `21日，…` at the start of a sentence or right after a dateline (`日报讯 7日，`), `24日在…`,
+/// and `今(4)日` (today, the 4th, as Taiwan and Hong Kong news write it): a day of the month the
+/// page's date is in (or the month before, for a later day). Returns (char offset, day).
 fn day_alone(chars: &[char], window: usize) -> Option<(usize, u32)> {
     (0..window.min(chars.len())).find_map(|i| {
-        // After punctuation, or a space that does not split a number (3月2 4日).
+        if chars[i] == '今' && matches!(chars.get(i + 1), Some('(' | '（')) {
+            let digits = chars[i + 2..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let close = chars.get(i + 2 + digits).copied();
+            if (1..=2).contains(&digits)
+                && matches!(close, Some(')' | '）'))
+                && chars.get(i + 3 + digits) == Some(&'日')
+            {
+                let day: u32 = chars[i + 2..i + 2 + digits]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .ok()?;
+                return (1..=31).contains(&day).then_some((i, day));
+            }
+        }
+        // After punctuation, a dateline's 讯/电, or a space that does not split a number
+        // (3月2 4日).
         let starts = i == 0
-            || "，。；,;\n…”」".contains(chars[i - 1])
+            || "，。；,;\n…”」讯电".contains(chars[i - 1])
             || (chars[i - 1] == ' '
                 && (i < 2 || !(chars[i - 2].is_ascii_digit() || chars[i - 2] == '月')));
         if !starts {
@@ -153,7 +173,10 @@ fn day_alone(chars: &[char], window: usize) -> Option<(usize, u32)> {
             return None;
         }
         let follows = chars.get(i + digits + 1).copied();
-        if !matches!(follows, Some('，' | ',' | '上' | '下' | '晚' | '早' | '中')) {
+        if !matches!(
+            follows,
+            Some('，' | ',' | '上' | '下' | '晚' | '早' | '中' | '在')
+        ) {
             return None;
         }
         let day: u32 = chars[i..i + digits]
@@ -278,6 +301,25 @@ pub fn resolve(
         all.push((f.start, r, f.relative, info));
     }
     let in_window = |start: usize| start < WINDOW;
+    // A dateline's day (`中新网重庆3月17日电`): the day the story was filed where it happened,
+    // nearer the event than the page's publication stamp.
+    let dateline = found.iter().zip(&roles).find_map(|(f, &r)| {
+        let end = (f.start + f.text.chars().count()).min(chars.len());
+        (r == Role::Stamp
+            && in_window(f.start)
+            && f.relative.is_none()
+            && f.month.is_some()
+            && f.day.is_some()
+            && matches!(chars.get(end), Some('电' | '讯')))
+        .then(|| {
+            DateInfo::new(
+                year_of(&chars, f, found, article_year, stamp_ymd, reference),
+                f.month,
+                f.day,
+                &f.text,
+            )
+        })
+    });
     let told_day = all.iter().find(|(start, role, rel, d)| {
         in_window(*start)
             && *role == Role::Told
@@ -319,6 +361,7 @@ pub fn resolve(
                 })
                 .map(|(.., d)| d.clone())
         })
+        .or_else(|| dateline.clone())
         .or_else(|| stamp.clone())
         .or_else(|| {
             let rank = |d: &DateInfo| match d.precision.as_str() {
@@ -401,6 +444,18 @@ mod tests {
         ] {
             assert_eq!(main_of(text, None).and_then(|d| d.2), Some(day), "{text}");
         }
+    }
+
+    #[test]
+    fn a_dateline_day_over_the_page_stamp() {
+        // The story tells no day of its own but its dateline's; the page was stamped a day later.
+        assert_eq!(
+            main_of(
+                "2022-03-18 10:12 中国新闻网\n中新网重庆3月17日电 (记者 钟旖)为扩大社工影响，2022年全国社会工作主题宣传活动17日以线上形式拉开帷幕。",
+                None
+            ),
+            Some((Some(2022), Some(3), Some(17)))
+        );
     }
 
     #[test]
@@ -508,6 +563,26 @@ mod tests {
         );
         // 21日内 is a span, not a day.
         assert_eq!(main_of("在21日内完成", None), None);
+    }
+
+    #[test]
+    fn a_day_after_a_dateline_a_day_before_its_place_and_today_in_brackets() {
+        for (text, day) in [
+            (
+                "黑龙江日报讯7日，哈尔滨市道里区通江街道办事处举办志愿服务日活动。",
+                7,
+            ),
+            (
+                "哈市首家志愿组织“爱心驿站”24日在哈市安乐街道办事处成立。",
+                24,
+            ),
+            (
+                "受外围环流影响，气象局发布豪大雨特报，今(4)日南投县山区有局部大雨。",
+                4,
+            ),
+        ] {
+            assert_eq!(main_of(text, None), Some((None, None, Some(day))), "{text}");
+        }
     }
 
     #[test]

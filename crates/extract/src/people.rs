@@ -17,7 +17,9 @@ const ROLES: &[&str] = &[
     "高级社工师",
     "巡防队员",
     "驻站社工",
+    "副理事长",
     "社工站站长",
+    "副省长",
     "副区长",
     "副市长",
     "副县长",
@@ -51,7 +53,11 @@ const ROLES: &[&str] = &[
     "负责人",
     "研究员",
     "通讯员",
+    "指导员",
+    "中队长",
+    "副村长",
     "社工师",
+    "省长",
     "区长",
     "市长",
     "县长",
@@ -92,6 +98,7 @@ const ROLES: &[&str] = &[
     "支书",
     "博士",
     "乡长",
+    "村长",
     "科长",
     "股长",
     "组长",
@@ -100,6 +107,7 @@ const ROLES: &[&str] = &[
     "总经理",
     "律师",
     "专家",
+    "志工",
     "居民",
     "村民",
     "市民",
@@ -116,7 +124,7 @@ const TITLES: [&str; 6] = ["副教授", "教授", "博士", "研究员", "院士
 
 /// Words after a name that show the name has ended.
 const AFTER_NAME: &str =
-    "说表介摄指强认告等与和及的在对作为是也就带教同老讲提称出主担一建陪率参致宣发希要感来从进给向将接手昨今以步、，。；：！？）”（(,.;:!? \n";
+    "说表介摄指强认告等与和及的在对作为是也就带教同老讲提称出主担一建陪率参致宣发希要感来从进给向将接手昨今以步立迅随分、，。；：！？）”（(,.;:!? \n";
 
 /// Characters that practically never end a given name: after a two-character name they begin
 /// the next word (`刘欣说`, `黄兴在一旁`, `韩卫昨表示`, `冯波以及`).
@@ -612,6 +620,32 @@ mod tests {
         assert_eq!(
             found("區委常委、副區長曹扶生對本屆"),
             [("曹扶生".into(), Some("副区长".into()))]
+        );
+    }
+
+    #[test]
+    fn provincial_village_and_police_titles_before_names() {
+        let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
+        assert_eq!(
+            found("启动仪式举行，副省长熊盛文出席，街總副理事長謝美玲分享。"),
+            [r("熊盛文", "副省长"), r("謝美玲", "副理事长")]
+        );
+        assert_eq!(
+            found("值班中队长王刚等火速赶到，村長簡銘昌表示，志工陳沛緹說。"),
+            [
+                r("王刚", "中队长"),
+                r("簡銘昌", "村长"),
+                r("陳沛緹", "志工")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_ends_where_an_adverb_begins_what_the_person_does() {
+        let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
+        assert_eq!(
+            found("接警后，民警王忠明立即赶至现场，所长李俊明迅速安排。"),
+            [r("王忠明", "民警"), r("李俊明", "所长")]
         );
     }
 

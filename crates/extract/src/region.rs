@@ -105,6 +105,7 @@ pub fn resolve(
     let (best, deepest) = best_candidate(g, &article, &own, &others)?;
     let article = meaning(g, article, deepest);
     let node = descend(g, best, &article, &event_places(&article, lead));
+    let node = municipality_as_city(g, node);
     let mut region = region_of(g, node);
     if region.town.is_none() {
         region.town = attached
@@ -343,6 +344,19 @@ fn best_candidate(
         if !named.is_empty() {
             tied = named;
         }
+        // A name of two characters, not written as a place, may be the end of one word and
+        // the start of the next (弘扬中华 holds 扬中): where it ties with longer names, they
+        // decide.
+        let only_short = |c: usize| {
+            article
+                .iter()
+                .filter(|m| m.divisions().any(|x| g.related(x, c)))
+                .all(|m| m.end - m.start <= 2 && !m.at)
+        };
+        let longer: Vec<usize> = tied.iter().copied().filter(|&c| !only_short(c)).collect();
+        if !longer.is_empty() {
+            tied = longer;
+        }
     }
     let one_chain = tied.iter().all(|&a| tied.iter().all(|&b| g.related(a, b)));
     if one_chain {
@@ -480,6 +494,19 @@ pub(crate) fn region_of(g: &Gazetteer, node: usize) -> Region {
         *slot = Some(d.name.clone());
     }
     r
+}
+
+/// A municipality (重庆, 北京) is its own city: an article about 重庆 as a whole is in the
+/// city 重庆市 too, as one about 重庆市渝中区 is.
+fn municipality_as_city(g: &Gazetteer, node: usize) -> usize {
+    let d = &g.divisions[node];
+    if d.level != Level::Province {
+        return node;
+    }
+    g.divisions
+        .iter()
+        .position(|c| c.parent == Some(node) && c.level == Level::City && c.name == d.name)
+        .unwrap_or(node)
 }
 
 #[cfg(test)]
@@ -675,6 +702,34 @@ mod tests {
             "台北市社會局建構社會安全網，士林區社福中心舉辦園遊會，士林社福中心結合里辦公室",
         );
         assert_eq!(path(&region(&tp, "")), "台湾省>台北市>士林区>-");
+    }
+
+    #[test]
+    fn a_municipality_named_alone_is_its_own_city() {
+        assert_eq!(
+            path(&region(
+                "全国社会工作主题宣传活动在重庆拉开帷幕，重庆各区县同步开展",
+                ""
+            )),
+            "重庆市>重庆市>->-"
+        );
+        // A province is no city.
+        assert_eq!(
+            path(&region("浙江省民政厅召开会议，浙江各地", "")),
+            "浙江省>->->-"
+        );
+    }
+
+    #[test]
+    fn two_characters_across_words_yield_to_a_longer_name() {
+        // 弘扬中华 holds 扬中 (扬中市); the town the story is in is named in full.
+        assert_eq!(
+            path(&region(
+                "为了弘扬中华民族敬老的传统美德，城月镇社工站在官田村敬老院开展活动",
+                ""
+            )),
+            "广东省>湛江市>遂溪县>城月镇"
+        );
     }
 
     #[test]

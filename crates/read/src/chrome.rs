@@ -11,6 +11,9 @@ use std::collections::HashMap;
 
 /// Lines at least this long that occur twice on a page are boilerplate.
 const REPEATED_MIN: usize = 20;
+/// How many lines on a repeated body paragraph may come again and still be the article's
+/// own echo (a lead under its summary), not a blurb at the top and bottom of the page.
+const ECHO_GAP: usize = 3;
 /// A bar of links has at least this many `|` between them.
 const NAV_BAR_MIN: usize = 3;
 /// A list of links is at least this many consecutive items.
@@ -250,8 +253,17 @@ pub fn strip(lines: Vec<Line>) -> Vec<Line> {
         // A page printed twice (a run of repeated lines) keeps its first copy; a repeated
         // headline is no blurb (the readers choose among its copies).
         let in_run = repeated(i) && (repeated(i + 1) || i > 0 && repeated(i - 1));
-        let kept =
-            !is_label(&l.text) && (crate::layout::headline_shaped(&l.text) || first == i && in_run);
+        // Nor is a paragraph of the article that the page repeats a few lines on (a lead
+        // echoed under its summary): its first copy stays. A blurb printed at the top and
+        // again at the bottom of a page is chrome.
+        let echoed = || {
+            is_body_paragraph(&l.text)
+                && lines[i + 1..n.min(i + 1 + ECHO_GAP)]
+                    .iter()
+                    .any(|m| m.text == l.text)
+        };
+        let kept = !is_label(&l.text)
+            && (crate::layout::headline_shaped(&l.text) || first == i && (in_run || echoed()));
         if repeated(i) && !kept && (l.len() >= REPEATED_MIN || is_label(&l.text)) {
             drop[i] = true;
         }
@@ -574,6 +586,20 @@ mod tests {
                 "全区持证社工近1200人。"
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_the_page_repeats_keeps_its_first_copy() {
+        let lead = "“将军，哈哈……你又输了”，伴随着老人的欢笑声，我们一起来到了某镇某村老年活动现场，在这里聚集了二十多位老人，整个活动中心热闹非凡。";
+        let page = vec![
+            line("本文摘要：以点带面，丰富老年人生活"),
+            line(lead),
+            line("以点带面，丰富老年人生活"),
+            line(lead),
+            line("某镇以引领为老服务为契机，在全镇范围内开展休闲促进活动。"),
+        ];
+        let kept = texts(strip(page));
+        assert_eq!(kept.iter().filter(|t| *t == lead).count(), 1, "{kept:?}");
     }
 
     #[test]

@@ -70,9 +70,13 @@ fn weight(b: &Block) -> f64 {
 pub fn main_content(m: &Markup) -> Option<Content> {
     let mut sums: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
     let mut any_prose = false;
+    // The document itself holds every block: a saved fragment of sibling paragraphs
+    // (`<p>…</p> <p>…</p>`, no element around them) is one article, not its longest paragraph.
+    let mut whole = 0.0;
     for b in &m.blocks {
         let w = weight(b);
         any_prose |= w > 0.0;
+        whole += w;
         for id in &b.within {
             *sums.entry(*id).or_default() += w;
         }
@@ -82,14 +86,15 @@ pub fn main_content(m: &Markup) -> Option<Content> {
     }
     // Ties go to the inner element (the larger id of two with the same sum is nested deeper or
     // comes later; the outer one adds nothing).
-    let (&container, _) = sums
+    let (&container, &best) = sums
         .iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then(a.0.cmp(b.0)))?;
+    let in_article = |b: &Block| whole > best || b.within.contains(&container);
     let blocks = m
         .blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.within.contains(&container) && !b.furniture && !is_tool_line(&b.text))
+        .filter(|(_, b)| in_article(b) && !b.furniture && !is_tool_line(&b.text))
         .map(|(i, _)| i)
         .collect();
     Some(Content { container, blocks })
@@ -122,6 +127,15 @@ mod tests {
                 "社工站负责人表示，下一步将链接更多社区资源。"
             ]
         );
+    }
+
+    #[test]
+    fn sibling_paragraphs_without_a_container_are_one_article() {
+        let m = parse(
+            r#"<p class="ql-block">春意盎然，今天我们相聚在这里，开展主题宣传活动。</p> <p class="ql-block">今天的宣传活动由某乡社工站发起，得到了区民政局的支持。</p> <p class="ql-block">在活动现场由区民政局副局长为贫困学生们发放助学物资。</p>"#,
+        );
+        let c = main_content(&m).unwrap();
+        assert_eq!(c.blocks.len(), 3);
     }
 
     #[test]

@@ -215,11 +215,70 @@ fn classify(ls: &[Line]) -> Vec<Item> {
 /// Longest site or channel name printed after a headline (`…-新京报`, `…_中国网`), in chars.
 const SITE_NAME_MAX: usize = 10;
 
+/// Fewest scrambled tokens that make a run of forum anti-copy noise.
+const JAMMER_MIN: usize = 4;
+
+/// A token of the noise forums (Discuz) scatter through posts against copying (`u7`, `r-`,
+/// `}/`, `f,`): one to three ASCII characters, not a plain number.
+fn is_jammer_token(t: &str) -> bool {
+    (1..=3).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_graphic())
+        && !t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The headline without a run of forum anti-copy noise after it
+/// (`凤岗：社工走访困难居民 0 u7 r- }/ f, w8 j`).
+fn strip_jammer(t: &str) -> &str {
+    // Noise, or a gap or a short number inside it (`0 u7 r-`).
+    let noise = |tok: &str| {
+        tok.is_empty()
+            || is_jammer_token(tok)
+            || tok.len() <= 2 && tok.chars().all(|c| c.is_ascii_digit())
+    };
+    let tokens: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0, |at, tok| {
+            let start = *at;
+            *at += tok.len() + 1;
+            Some((start, tok))
+        })
+        .collect();
+    let tail = tokens.iter().rev().take_while(|(_, tok)| noise(tok));
+    if tail.filter(|(_, tok)| is_jammer_token(tok)).count() < JAMMER_MIN {
+        return t;
+    }
+    let keep = tokens
+        .iter()
+        .rposition(|(_, tok)| !noise(tok))
+        .map_or(0, |k| tokens[k].0 + tokens[k].1.len());
+    t[..keep].trim_end()
+}
+
+/// What sites append to a headline to say the story has pictures or video: `(图)`, `（组图）`,
+/// `[视频]`.
+const MEDIA_MARKERS: [&str; 6] = ["图", "组图", "附图", "图文", "视频", "多图"];
+
+/// The headline without a trailing media marker (`…赏红叶(图)`).
+fn strip_media_marker(t: &str) -> &str {
+    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
+        if let Some(inner) = t.strip_suffix(close) {
+            if let Some((head, marker)) = inner.rsplit_once(open) {
+                if MEDIA_MARKERS.contains(&fold(marker.trim()).as_str())
+                    && head.chars().count() >= 4
+                {
+                    return head.trim_end();
+                }
+            }
+        }
+    }
+    t
+}
+
 /// A web headline without what the site adds to it: its name after `-` or `_`, a channel
 /// before or after `|`, a time stamp glued to its end.
 pub fn clean_title(title: &str) -> String {
-    let t = strip_trailing_stamps(title);
-    let t = t.trim();
+    let t = strip_trailing_stamps(strip_jammer(title));
+    let t = strip_media_marker(t.trim());
     // `channel | headline`, or `headline | site` where the last piece is a short name.
     let t = if t.contains(['|', '｜', '丨']) {
         let pieces: Vec<&str> = t.split(['|', '｜', '丨']).map(str::trim).collect();
@@ -268,6 +327,33 @@ const CHANNEL_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forum_anti_copy_noise_after_the_headline_is_no_part_of_it() {
+        assert_eq!(
+            clean_title("凤岗：社工走访困难居民 了解需求提供服务 0 u7 r- }/ f, w8 j"),
+            "凤岗：社工走访困难居民 了解需求提供服务"
+        );
+        // A headline ending in a number or an English word keeps it.
+        assert_eq!(
+            clean_title("社工站 2.0 版 上线 App"),
+            "社工站 2.0 版 上线 App"
+        );
+    }
+
+    #[test]
+    fn a_media_marker_after_the_headline_is_no_part_of_it() {
+        assert_eq!(
+            clean_title("长春南湖公园邀50位孤寡老人赏红叶(图)"),
+            "长春南湖公园邀50位孤寡老人赏红叶"
+        );
+        assert_eq!(
+            clean_title("某社区举办重阳活动（组图）"),
+            "某社区举办重阳活动"
+        );
+        // A bracket that is part of the headline stays.
+        assert_eq!(clean_title("社工站建设(第二期)"), "社工站建设(第二期)");
+    }
 
     #[test]
     fn site_names_and_stamps_leave_headlines() {
