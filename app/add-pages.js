@@ -102,7 +102,7 @@
 
     /**
      * Read and keep `files` (from `files`); `onProgress(done, total, articles)` follows each.
-     * Returns {finished: Promise<JSON {done, total, articles, failed: [{name, error}], cancelled}>, cancel}.
+     * Returns {finished: Promise<{done, total, articles, failed: [{name, error}], cancelled}>, cancel}.
      */
     add(files, onProgress) {
       let run = null;
@@ -111,7 +111,7 @@
       const finished = extraction().then((x) => {
         run = x.add(files, (p) => onProgress(p.done, p.total, p.articles));
         if (cancelled) run.cancel();
-        return run.finished.then((r) => JSON.stringify(r));
+        return run.finished;
       });
       return {
         finished,
@@ -124,16 +124,16 @@
 
     /**
      * The loaded bundle (`base`, with its pages file `basePages`, both bytes, if given) and the
-     * collection as one bundle: {bundle: Uint8Array, pages: Uint8Array | null, json: {files, articles}}.
+     * collection as one bundle: {bundle: Uint8Array, pages: Uint8Array | null, files, articles}.
      */
     async preview(base, basePages, onStage) {
       const p = await (await building()).preview(base ? { bundle: base, pages: basePages } : null, onStage);
-      return { bundle: p.bundle, pages: p.pages, json: JSON.stringify({ files: p.files, articles: p.articles }) };
+      return { bundle: p.bundle, pages: p.pages, files: p.files, articles: p.articles };
     },
 
-    /** Regions named by what was typed, as JSON [{province, city, district, town, code}]. */
+    /** Regions named by what was typed: [{province, city, district, town, code}]. */
     async regions(query) {
-      return JSON.stringify(await (await extraction()).regions(query, 12));
+      return (await extraction()).regions(query, 12);
     },
 
     /** All corrections, as JSON [{id, region?, programs?, date?, removed?}]. */
@@ -141,9 +141,9 @@
       return JSON.stringify(await (await collection()).corrections());
     },
 
-    /** Correct an article (change: JSON of {region?, programs?, date?}). */
+    /** Correct an article (change: {region?, programs?, date?}). */
     async correct(id, change) {
-      await (await collection()).correct(id, JSON.parse(change));
+      await (await collection()).correct(id, change);
     },
 
     /** Undo an article's corrections. */

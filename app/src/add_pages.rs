@@ -16,12 +16,12 @@
 //! collection (`hosted`); an export then holds the reader's articles only, as the bar says.
 
 use crate::client::{self, Failed};
+use crate::js::{field, items};
 use crate::load::{Collection, Source};
 use crate::state::use_state;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 use shegong_search::Chunk;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -45,7 +45,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = regions)]
     pub(crate) fn js_regions(query: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_name = correct)]
-    pub(crate) fn js_correct(id: &str, change: &str) -> Result<js_sys::Promise, JsValue>;
+    pub(crate) fn js_correct(id: &str, change: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_name = uncorrect)]
     pub(crate) fn js_uncorrect(id: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_name = corrections)]
@@ -104,22 +104,11 @@ enum Busy {
     Building,
 }
 
-#[derive(Deserialize)]
-struct Finished {
-    failed: Vec<Unread>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A file that could not be read, and why.
+#[derive(Debug, Clone, PartialEq)]
 struct Unread {
     name: String,
     error: String,
-}
-
-#[derive(Deserialize)]
-struct Previewed {
-    files: Vec<String>,
-    /// Articles in the bundle built.
-    articles: usize,
 }
 
 /// A bundle built with the reader's pages (with a one-file base's articles, or alone beside a
@@ -253,11 +242,14 @@ impl Yours {
         let base = self.base_files().await?;
         let (bundle, pages) = base.map_or((None, None), |b| (Some(b.bundle), b.pages));
         let answer = call(js_preview(bundle, pages)).await?;
-        let get = |k: &str| js_sys::Reflect::get(&answer, &k.into()).unwrap_or_default();
-        let previewed: Previewed =
-            serde_json::from_str(&get("json").as_string().unwrap_or_default())
-                .map_err(|e| e.to_string())?;
-        if previewed.files.is_empty() {
+        let get = |k: &str| field(&answer, k);
+        let files: Vec<String> = items(&get("files"))
+            .iter()
+            .filter_map(JsValue::as_string)
+            .collect();
+        // Articles in the bundle built.
+        let articles = get("articles").as_f64().unwrap_or(0.0) as usize;
+        if files.is_empty() {
             self.files.set(Arc::default());
             self.own.set(0);
             return self.show(None).await;
@@ -272,13 +264,12 @@ impl Yours {
         let combined = !self.base_chunked();
         let base_articles = self.base.with_value(|b| b.info.articles);
         self.own.set(if combined {
-            previewed.articles.saturating_sub(base_articles)
+            articles.saturating_sub(base_articles)
         } else {
-            previewed.articles
+            articles
         });
-        self.files.set(Arc::new(
-            previewed.files.into_iter().collect::<HashSet<_>>(),
-        ));
+        self.files
+            .set(Arc::new(files.into_iter().collect::<HashSet<_>>()));
         self.show(Some(built)).await
     }
 
@@ -371,19 +362,21 @@ impl Yours {
                     return self.error.set(Some(message(&e)));
                 }
             };
-            let get = |k: &str| js_sys::Reflect::get(&run, &k.into()).unwrap_or_default();
+            let get = |k: &str| field(&run, k);
             self.cancel.set_value(get("cancel").dyn_into().ok());
             let finished = JsFuture::from(js_sys::Promise::from(get("finished"))).await;
             self.cancel.set_value(None);
             drop(on_progress);
             match finished {
-                Ok(json) => {
-                    let done: Result<Finished, _> =
-                        serde_json::from_str(&json.as_string().unwrap_or_default());
-                    if let Ok(done) = done {
-                        self.failed.set(done.failed);
-                    }
-                }
+                Ok(done) => self.failed.set(
+                    items(&field(&done, "failed"))
+                        .iter()
+                        .map(|f| Unread {
+                            name: field(f, "name").as_string().unwrap_or_default(),
+                            error: field(f, "error").as_string().unwrap_or_default(),
+                        })
+                        .collect(),
+                ),
                 // A full disk: what was kept before stays, and is shown.
                 Err(e) => self.error.set(Some(message(&e))),
             }

@@ -8,6 +8,7 @@
 
 use crate::embedded::Embedded;
 use crate::hosted::Hosted;
+use crate::js::field;
 use crate::load::Progress;
 use crate::protocol::{decode, encode, Answer, Ask, Info, LoadError};
 use leptos::prelude::*;
@@ -60,21 +61,19 @@ pub enum Failed {
 /// The failure a rejected promise carries (`shegong.js`: an Error with `detail: { url, status |
 /// network | value }`).
 fn failed(e: JsValue) -> Failed {
-    let get =
-        |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap_or_default();
-    if get(&e, "name").as_string().as_deref() == Some("AbortError") {
+    if field(&e, "name").as_string().as_deref() == Some("AbortError") {
         return Failed::Cancelled;
     }
-    let detail = get(&e, "detail");
-    let url = get(&detail, "url").as_string().unwrap_or_default();
-    let error = if let Some(status) = get(&detail, "status").as_f64() {
+    let detail = field(&e, "detail");
+    let url = field(&detail, "url").as_string().unwrap_or_default();
+    let error = if let Some(status) = field(&detail, "status").as_f64() {
         LoadError::Http(status as u16)
-    } else if let Some(bytes) = get(&detail, "value").dyn_ref::<js_sys::Uint8Array>() {
+    } else if let Some(bytes) = field(&detail, "value").dyn_ref::<js_sys::Uint8Array>() {
         decode(&bytes.to_vec()).unwrap_or(LoadError::Network("an unreadable error".into()))
     } else {
-        let message = get(&detail, "network")
+        let message = field(&detail, "network")
             .as_string()
-            .or_else(|| get(&e, "message").as_string())
+            .or_else(|| field(&e, "message").as_string())
             .unwrap_or_default();
         if web_sys::window().is_some_and(|w| w.location().protocol().is_ok_and(|p| p == "file:")) {
             LoadError::FromFile
@@ -187,7 +186,7 @@ async fn start(bundle: &JsValue, progress: RwSignal<Progress>) -> Result<Info, F
     let _ = set("glue", &JsValue::from_str(&GLUE_URL.with(String::clone)));
     let _ = set("wasm", &wasm_bindgen::module());
     let on_progress = Closure::<dyn Fn(JsValue)>::new(move |m: JsValue| {
-        let get = |k: &str| js_sys::Reflect::get(&m, &JsValue::from_str(k)).unwrap_or_default();
+        let get = |k: &str| field(&m, k);
         let total = get("total").as_f64().filter(|t| *t > 0.0).map(|t| t as u64);
         progress.set(Progress {
             loaded: get("loaded").as_f64().unwrap_or(0.0) as u64,

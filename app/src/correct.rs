@@ -5,10 +5,12 @@
 //! follow at once.
 
 use crate::add_pages::{call, js_correct, js_regions, js_uncorrect, use_yours};
+use crate::js::{field, items};
 use crate::state::use_state;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shegong_article::{Article, DateInfo, ProgramLabel, Region};
+use wasm_bindgen::JsValue;
 
 /// The form, for an article of the reader's.
 #[component]
@@ -33,14 +35,10 @@ pub fn Correct(article: Article, programs: Vec<ProgramLabel>) -> impl IntoView {
             if q.trim().is_empty() {
                 return options.set(Vec::new());
             }
-            let found = call(js_regions(&q)).await.ok().and_then(|v| v.as_string());
+            let found = call(js_regions(&q)).await.unwrap_or_default();
             // Answers out of order: only the last query's count.
             if typed.get_untracked() == q {
-                options.set(
-                    found
-                        .and_then(|j| serde_json::from_str(&j).ok())
-                        .unwrap_or_default(),
-                );
+                options.set(items(&found).iter().map(region_of).collect());
             }
         });
     };
@@ -48,32 +46,42 @@ pub fn Correct(article: Article, programs: Vec<ProgramLabel>) -> impl IntoView {
         let id = id.clone();
         let programs_before = article.programs.clone();
         move |_| {
-            let mut change = serde_json::Map::new();
+            let change = js_sys::Object::new();
+            let mut changed = false;
+            let mut set = |key: &str, value: JsValue| {
+                changed = true;
+                let _ = js_sys::Reflect::set(&change, &key.into(), &value);
+            };
             if let Some(r) = region.get_untracked() {
-                change.insert("region".into(), serde_json::to_value(r).unwrap_or_default());
+                set("region", region_to_js(&r));
             }
             let p = chosen.get_untracked();
             if p != programs_before {
-                change.insert("programs".into(), p.into());
+                set(
+                    "programs",
+                    p.iter()
+                        .map(JsValue::from)
+                        .collect::<js_sys::Array>()
+                        .into(),
+                );
             }
             let d = date.get_untracked().trim().to_owned();
             if Some(&d) != extracted.as_ref() && !(d.is_empty() && extracted.is_none()) {
-                change.insert(
-                    "date".into(),
+                set(
+                    "date",
                     if d.is_empty() {
-                        serde_json::Value::Null
+                        JsValue::NULL
                     } else {
                         d.into()
                     },
                 );
             }
-            if change.is_empty() {
+            if !changed {
                 return;
             }
             let id = id.clone();
             saving.set(true);
             spawn_local(async move {
-                let change = serde_json::Value::Object(change).to_string();
                 yours.corrected(call(js_correct(&id, &change)).await);
                 saving.set(false);
             });
@@ -153,6 +161,35 @@ pub fn Correct(article: Article, programs: Vec<ProgramLabel>) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// The five levels of a region, as the extraction worker's gazetteer names them, from its
+/// JavaScript object (`{province, city, district, town, code}`, each a string or null).
+fn region_of(value: &JsValue) -> Region {
+    let level = |name: &str| field(value, name).as_string();
+    Region {
+        province: level("province"),
+        city: level("city"),
+        district: level("district"),
+        town: level("town"),
+        code: level("code"),
+    }
+}
+
+/// A region as the corrections file keeps it: every level, `null` where it has none.
+fn region_to_js(region: &Region) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, level) in [
+        ("province", &region.province),
+        ("city", &region.city),
+        ("district", &region.district),
+        ("town", &region.town),
+        ("code", &region.code),
+    ] {
+        let value = level.as_deref().map_or(JsValue::NULL, JsValue::from);
+        let _ = js_sys::Reflect::set(&object, &name.into(), &value);
+    }
+    object.into()
 }
 
 /// A date as the corrections file writes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -4,7 +4,8 @@
 //! the bundle in the search worker, or `embedded` hands over the one a single file carries,
 //! searched on the page (`client` talks to either, `hosted` is this module's engine, `protocol`
 //! what they say); the views are `search_box`, `facets`, `results` and `article_view`; `export`
-//! writes files, `offline` keeps the page for offline use, `i18n` holds every UI text.
+//! writes files, `offline` keeps the page for offline use, `i18n` holds every UI text, `js`
+//! reads the plain objects the JavaScript hooks answer with.
 //! `add_pages` adds the reader's own pages to the collection shown (opened through `client`
 //! like the loaded one), `correct` corrects them.
 
@@ -17,6 +18,7 @@ mod export;
 mod facets;
 mod hosted;
 mod i18n;
+mod js;
 mod load;
 mod offline;
 mod protocol;

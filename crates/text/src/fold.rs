@@ -5,6 +5,7 @@
 //! so a char offset in the folded text is the same char offset in the original and
 //! highlights found on folded text land on the original text unchanged.
 
+use crate::lower::lower;
 use std::sync::OnceLock;
 
 /// OpenCC `TSCharacters` (Apache-2.0), reduced to one-to-one pairs by `scripts/gen-ts-chars.py`
@@ -101,11 +102,7 @@ pub fn fold_char(c: char) -> char {
     if caseless(c) {
         return c;
     }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+    lower(c).unwrap_or(c)
 }
 
 /// Fold a whole string; the result has exactly as many chars as the input.

@@ -35,6 +35,7 @@ mod dates;
 mod decode;
 mod dict;
 mod fold;
+mod lower;
 mod normalize;
 pub mod parallel;
 mod pinyin;
