@@ -587,15 +587,34 @@ fn write_chunks(
                 .with_context(|| format!("cannot remove the old chunk {}", path.display()))?;
         }
     }
-    let mut write = |chunk: Chunk, bytes: &[u8]| std::fs::write(chunk.url(&entry), bytes);
-    let report = write_chunked(
-        articles,
-        dict,
-        pipeline.taxonomy().labels(),
-        sources,
-        date,
-        &mut write,
-    )
+    // A thread of its own creates the files (a hundred thousand of them for as many articles)
+    // while the chunks that follow are made.
+    let (send, receive) = std::sync::mpsc::sync_channel::<(Chunk, Vec<u8>)>(256);
+    let report = std::thread::scope(|s| {
+        let writer = s.spawn(|| {
+            receive
+                .into_iter()
+                .try_for_each(|(chunk, bytes)| std::fs::write(chunk.url(&entry), bytes))
+        });
+        let mut write = |chunk: Chunk, bytes: &[u8]| {
+            send.send((chunk, bytes.to_vec()))
+                .map_err(|_| std::io::Error::other("the chunk writer stopped"))
+        };
+        let made = write_chunked(
+            articles,
+            dict,
+            pipeline.taxonomy().labels(),
+            sources,
+            date,
+            &mut write,
+        );
+        drop(send);
+        // The writer's error says why the chunks stopped; the builder's only that they did.
+        let written = writer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        written.and(made)
+    })
     .with_context(|| format!("cannot write the chunks into {}", dir.display()))?;
     std::fs::write(output, &report.entry)
         .with_context(|| format!("cannot write {}", output.display()))?;
