@@ -566,7 +566,7 @@ fn describe_one_file(bundle: &Bundle, len: usize) -> String {
     )
 }
 
-/// Write a chunked bundle: its chunks into `<name>.chunks/` (emptied of older chunks first),
+/// Write a chunked bundle: its chunks into `<name>.chunks/` (without older chunks after),
 /// then the entry file; what was written, in words.
 fn write_chunks(
     articles: Vec<Article>,
@@ -582,24 +582,18 @@ fn write_chunks(
         .map(Path::to_path_buf)
         .unwrap_or_default();
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for f in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
-        let path = f?.path();
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        if path.extension().is_some_and(|e| e == "bin")
-            && stem.as_deref().and_then(Chunk::parse).is_some()
-        {
-            std::fs::remove_file(&path)
-                .with_context(|| format!("cannot remove the old chunk {}", path.display()))?;
-        }
-    }
     // A thread of its own creates the files (a hundred thousand of them for as many articles)
     // while the chunks that follow are made.
     let (send, receive) = std::sync::mpsc::sync_channel::<(Chunk, Vec<u8>)>(256);
     let report = std::thread::scope(|s| {
         let writer = s.spawn(|| {
-            receive
-                .into_iter()
-                .try_for_each(|(chunk, bytes)| std::fs::write(chunk.url(&entry), bytes))
+            let mut rewritten = std::collections::HashSet::new();
+            for (chunk, bytes) in receive {
+                let path = PathBuf::from(chunk.url(&entry));
+                std::fs::write(&path, bytes)?;
+                rewritten.extend(path.file_name().map(ToOwned::to_owned));
+            }
+            Ok(rewritten)
         });
         let mut write = |chunk: Chunk, bytes: &[u8]| {
             send.send((chunk, bytes.to_vec()))
@@ -618,9 +612,24 @@ fn write_chunks(
         let written = writer
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        written.and(made)
+        written.and_then(|rewritten| made.map(|report| (report, rewritten)))
     })
-    .with_context(|| format!("cannot write the chunks into {}", dir.display()))?;
+    .with_context(|| format!("cannot write the chunks into {}", dir.display()));
+    let (report, rewritten) = report?;
+    // An older build's chunks that this one did not write again go; those it did were
+    // overwritten in place, which costs the file system far less than removing and creating
+    // them again.
+    for f in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = f?.path();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if path.extension().is_some_and(|e| e == "bin")
+            && stem.as_deref().and_then(Chunk::parse).is_some()
+            && !path.file_name().is_some_and(|n| rewritten.contains(n))
+        {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove the old chunk {}", path.display()))?;
+        }
+    }
     std::fs::write(output, &report.entry)
         .with_context(|| format!("cannot write {}", output.display()))?;
     let names = [
