@@ -574,6 +574,23 @@ fn bundle_files(entry: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Building again into the folder of an older build overwrites its chunks in place and removes
+/// those the new build has not written (an older chunk would answer for another build); other
+/// files stay.
+#[test]
+fn a_rebuild_leaves_only_its_own_chunks() {
+    let fresh = build_chunked("rebuild-fresh", &[seeds()]);
+    let entry = build_chunked("rebuild", &[seeds()]);
+    let stale = Chunk::File(shegong_search::Kind::Articles, 9999).url(&entry.to_string_lossy());
+    std::fs::write(&stale, b"an older build's chunk").unwrap();
+    let other = entry.with_file_name("bundle.chunks").join("notes.txt");
+    std::fs::write(&other, b"not a chunk").unwrap();
+    build_chunked("rebuild", &[seeds()]);
+    assert!(!Path::new(&stale).exists(), "{stale} is left");
+    std::fs::remove_file(&other).expect("a file that is no chunk stays");
+    assert_eq!(bundle_files(&entry), bundle_files(&fresh));
+}
+
 #[test]
 fn a_chunked_bundle_searches_like_a_one_file_bundle() {
     let one = build_seeds("one.bin");

@@ -226,7 +226,7 @@ impl Bundle {
         mode: IndexMode,
     ) -> Self {
         newest_first(&mut articles);
-        let dict = full_dict.subset_for(articles.iter().flat_map(Article::folded_fields));
+        let dict = full_dict.subset_for(&articles, Article::folded_fields);
         let index =
             (mode == IndexMode::Embed).then(|| Index::build(&articles, &Segmenter::new(&dict)));
         let payload = Payload {

@@ -115,7 +115,7 @@ pub fn write_chunked(
     let ids = crate::store::ids_in_order(&articles);
     let (id_firsts, ids_written) = out.keyed(Kind::Ids, ids, |(id, _)| id, Body::Ids)?;
 
-    let dict = full_dict.subset_for(articles.iter().flat_map(Article::folded_fields));
+    let dict = full_dict.subset_for(&articles, Article::folded_fields);
     report.dict_entries = dict.len();
     let seg = Segmenter::new(&dict);
     let (dict, dict_written) = if crate::coding::dictionary::encoded_len(&dict) <= DICT_INLINE {

@@ -11,9 +11,10 @@
 //! longer words without reading the documents' texts.
 //!
 //! Building runs in two passes over the articles (field lengths first, for the length
-//! normalisation; then the keys), each on all cores natively and in batches, so memory holds
-//! the packed lists and one batch of analysed articles at a time; the result is the same on
-//! any number of threads.
+//! normalisation; then the keys), each on all cores natively: in the second, each core packs
+//! the lists of a run of consecutive articles, and a key's lists are then joined in the order
+//! of the runs, so the result is the same on any number of threads and memory holds little
+//! more than the packed lists.
 
 use crate::postings::{level, Level, Posting, Postings, Writer};
 use rustc_hash::FxHashMap as HashMap;
@@ -30,8 +31,6 @@ pub use shegong_article::N_FIELDS;
 const FIELD_WEIGHT: [f32; N_FIELDS] = [3.0, 1.6, 1.0];
 /// BM25's length normalisation.
 const B: f32 = 0.75;
-/// Articles analysed together between merges (bounds the memory of a large build).
-const BATCH: usize = 2048;
 /// What a region name weighs for its articles, as one occurrence in a body of average length
 /// weighs 1: twice that (an article extracted to 佛山 is about 佛山, more than one that names it
 /// once in passing).
@@ -53,10 +52,6 @@ pub struct Term {
 pub struct Index {
     pub(crate) terms: Vec<Term>,
 }
-
-/// One article's share of the index: each key with whether it is only a fragment there and
-/// its weight level.
-type Analysed = Vec<(String, bool, Level)>;
 
 /// Per field, its BM25F weight for one occurrence: the field's weight over its length
 /// normalisation.
@@ -91,27 +86,32 @@ struct Slot {
     last: (usize, usize),
 }
 
-fn analyse(a: &Article, seg: &Segmenter, fw: &FieldWeights) -> Analysed {
+/// One article's share of the index: `emit` gets each key once, with whether it is only a
+/// fragment there and its weight level.
+fn analyse(
+    a: &Article,
+    seg: &Segmenter,
+    fw: &FieldWeights,
+    mut emit: impl FnMut(&str, bool, Level),
+) {
     let fields = a.folded_fields();
     let mut keys: HashMap<&str, Slot> = HashMap::default();
     for (f, text) in fields.iter().enumerate() {
         occurrences(text, f, seg, &mut keys);
     }
-    let mut out: Analysed = keys
-        .into_iter()
-        .map(|(key, slot)| {
-            let fragment = slot.word == [0; N_FIELDS];
-            let counts = if fragment { &slot.inside } else { &slot.word };
-            (key.to_owned(), fragment, weigh(counts, fw))
-        })
-        .collect();
+    for (key, slot) in keys {
+        let fragment = slot.word == [0; N_FIELDS];
+        let counts = if fragment { &slot.inside } else { &slot.word };
+        emit(key, fragment, weigh(counts, fw));
+    }
     if let Some(region) = &a.region {
         let mut places: Vec<String> = region.names().into_iter().map(place_key).collect();
         sort::sort(&mut places);
         places.dedup();
-        out.extend(places.into_iter().map(|k| (k, false, level(PLACE_WEIGHT))));
+        for k in places {
+            emit(&k, false, level(PLACE_WEIGHT));
+        }
     }
-    out
 }
 
 /// The key under which the index lists the articles whose region is called `name` (folded
@@ -133,10 +133,10 @@ fn occurrences<'t>(text: &'t str, f: usize, seg: &Segmenter, keys: &mut HashMap<
         .chain([text.len()])
         .collect();
     let chars: Vec<char> = text.chars().collect();
-    for t in seg.index_tokens(text) {
-        let slot = keys.entry(&text[bytes[t.start]..bytes[t.end]]).or_default();
+    seg.index_each(&chars, |start, end| {
+        let slot = keys.entry(&text[bytes[start]..bytes[end]]).or_default();
         slot.word[f] = slot.word[f].saturating_add(1);
-    }
+    });
     let mut count = |start: usize, end: usize| {
         let slot = keys.entry(&text[bytes[start]..bytes[end]]).or_default();
         if slot.last.0 != f + 1 || start >= slot.last.1 {
@@ -197,22 +197,42 @@ impl Index {
 /// The sorted keys of `articles` with their postings.
 pub(crate) fn build_terms(articles: &[Article], seg: &Segmenter) -> Vec<Term> {
     let lens = shegong_text::parallel::map(articles, |a| {
-        a.folded_fields().map(|f| seg.index_tokens(&f).len() as u32)
+        a.folded_fields().map(|f| {
+            let chars: Vec<char> = f.chars().collect();
+            let mut n = 0;
+            seg.index_each(&chars, |_, _| n += 1);
+            n
+        })
     });
     let fw = field_weights(&lens);
     drop(lens);
-    let mut lists: HashMap<String, Writer> = HashMap::default();
-    let numbered: Vec<(usize, &Article)> = articles.iter().enumerate().collect();
-    for batch in numbered.chunks(BATCH) {
-        let analysed = shegong_text::parallel::map(batch, |(d, a)| analyse(a, seg, &fw[*d]));
-        for ((doc, _), keys) in batch.iter().zip(analysed) {
-            for (key, fragment, level) in keys {
-                lists.entry(key).or_default().push(Posting {
-                    doc: *doc as u32,
+    let runs = shegong_text::parallel::runs(articles, |first, run| {
+        let mut lists: HashMap<String, Writer> = HashMap::default();
+        for (doc, a) in (first..).zip(run) {
+            analyse(a, seg, &fw[doc], |key, fragment, level| {
+                let posting = Posting {
+                    doc: doc as u32,
                     fragment,
                     level,
-                });
-            }
+                };
+                match lists.get_mut(key) {
+                    Some(w) => w.push(posting),
+                    None => {
+                        let mut w = Writer::default();
+                        w.push(posting);
+                        lists.insert(key.to_owned(), w);
+                    }
+                }
+            });
+        }
+        lists
+    });
+    // A key's list over all articles: its lists of the runs, joined in their order.
+    let mut runs = runs.into_iter();
+    let mut lists = runs.next().unwrap_or_default();
+    for run in runs {
+        for (key, w) in run {
+            lists.entry(key).or_default().append(w);
         }
     }
     let mut terms: Vec<Term> = lists

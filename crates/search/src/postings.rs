@@ -70,6 +70,26 @@ impl Writer {
         self.next = p.doc;
     }
 
+    /// Add the documents of `later`, a list written on its own of documents that all come after
+    /// every one added here (a later run of the collection's documents).
+    pub fn append(&mut self, later: Writer) {
+        if self.bytes.is_empty() {
+            *self = later;
+            return;
+        }
+        // Its first entry's gap counts from document 0: write that entry again from here.
+        let mut rest = Iter {
+            bytes: &later.bytes,
+            doc: 0,
+        };
+        let Some(first) = rest.next() else {
+            return;
+        };
+        self.push(first);
+        self.bytes.extend_from_slice(rest.bytes);
+        self.next = later.next;
+    }
+
     /// The packed list.
     pub fn finish(mut self) -> Postings {
         self.bytes.shrink_to_fit();
@@ -182,6 +202,32 @@ mod tests {
         assert_eq!(back, items);
         assert_eq!(p.check(301), Ok(()));
         assert!(p.check(300).unwrap_err().contains("document 300"));
+    }
+
+    #[test]
+    fn appending_a_later_run_gives_the_list_written_in_one() {
+        let items = [
+            (0, false, 7),
+            (3, true, 255),
+            (300, false, 0),
+            (301, true, 9),
+        ];
+        let write = |items: &[(u32, bool, u8)]| {
+            let mut w = Writer::default();
+            for &(doc, fragment, level) in items {
+                w.push(Posting {
+                    doc,
+                    fragment,
+                    level,
+                });
+            }
+            w
+        };
+        for cut in 0..=items.len() {
+            let mut w = write(&items[..cut]);
+            w.append(write(&items[cut..]));
+            assert_eq!(w.finish(), list(&items), "cut at {cut}");
+        }
     }
 
     #[test]

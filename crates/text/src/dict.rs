@@ -132,20 +132,30 @@ impl Dictionary {
         *self = Self::from_map(map);
     }
 
-    /// The entries that occur in `texts` (the whole folded corpus), plus the padding entry that
-    /// keeps the total frequency, without their part-of-speech tags (segmentation does not use
-    /// them). Segmenting any part of `text` with the subset gives exactly the tokens the full
-    /// dictionary gives, because segmentation only consults words that occur in the sentence
-    /// being cut.
-    pub fn subset_for(&self, texts: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
+    /// The entries that occur in the texts of `items` (`texts` of each: the whole folded
+    /// corpus), plus the padding entry that keeps the total frequency, without their
+    /// part-of-speech tags (segmentation does not use them). Segmenting any part of a text with
+    /// the subset gives exactly the tokens the full dictionary gives, because segmentation only
+    /// consults words that occur in the sentence being cut. The items are searched on all cores.
+    pub fn subset_for<T: Sync, S: AsRef<str>, I: IntoIterator<Item = S>>(
+        &self,
+        items: &[T],
+        texts: impl Fn(&T) -> I + Sync,
+    ) -> Self {
         let words: Vec<&str> = self.entries.iter().map(|e| e.word.as_str()).collect();
         let ac = AhoCorasick::new(&words).expect("dictionary words form a valid automaton");
-        let mut used = vec![false; words.len()];
-        for text in texts {
-            for m in ac.find_overlapping_iter(text.as_ref()) {
-                used[m.pattern().as_usize()] = true;
+        let used = crate::parallel::runs(items, |_, run| {
+            let mut used = vec![false; words.len()];
+            for text in run.iter().flat_map(&texts) {
+                for m in ac.find_overlapping_iter(text.as_ref()) {
+                    used[m.pattern().as_usize()] = true;
+                }
             }
-        }
+            used
+        })
+        .into_iter()
+        .reduce(|a, b| a.iter().zip(&b).map(|(x, y)| *x || *y).collect())
+        .unwrap_or_default();
         let mut entries: Vec<Entry> = self
             .entries
             .iter()
@@ -209,7 +219,7 @@ mod tests {
     #[test]
     fn subset_keeps_total_and_only_used_words() {
         let d = Dictionary::parse(SMALL).unwrap();
-        let s = d.subset_for(["社工站开展", "培训"]);
+        let s = d.subset_for(&["社工站开展", "培训"], |t| [*t]);
         let words: Vec<&str> = s.entries().iter().map(|e| e.word.as_str()).collect();
         assert_eq!(words, ["培训", "社工", "社工站", "站", PADDING_WORD]);
         assert_eq!(s.total(), d.total());

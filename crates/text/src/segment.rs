@@ -122,14 +122,22 @@ impl Segmenter {
     pub fn index_tokens(&self, text: &str) -> Vec<Token> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
-        self.search_each(&chars, |start, end| {
-            self.sub_words(&chars, start, end, 4..end - start, |i, j| {
-                out.push(token(&chars, i, j));
-            });
-            out.push(token(&chars, start, end));
-        });
-        out.retain(|t| t.word.chars().any(char::is_alphanumeric));
+        self.index_each(&chars, |start, end| out.push(token(&chars, start, end)));
         out
+    }
+
+    /// The char ranges of [`Segmenter::index_tokens`] of `chars`, in the same order, without
+    /// making their words (indexing counts and looks them up in the text itself).
+    pub fn index_each(&self, chars: &[char], mut emit: impl FnMut(usize, usize)) {
+        let mut keep = |i: usize, j: usize| {
+            if chars[i..j].iter().any(|c| c.is_alphanumeric()) {
+                emit(i, j);
+            }
+        };
+        self.search_each(chars, |start, end| {
+            self.sub_words(chars, start, end, 4..end - start, &mut keep);
+            keep(start, end);
+        });
     }
 
     /// jieba's `cut_for_search(text, false)`: each word of the plain cut, preceded by the
