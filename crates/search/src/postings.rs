@@ -182,7 +182,7 @@ impl Iterator for Iter<'_> {
 mod tests {
     use super::*;
 
-    fn list(items: &[(u32, bool, u8)]) -> Postings {
+    fn write(items: &[(u32, bool, u8)]) -> Writer {
         let mut w = Writer::default();
         for &(doc, fragment, level) in items {
             w.push(Posting {
@@ -191,7 +191,11 @@ mod tests {
                 level,
             });
         }
-        w.finish()
+        w
+    }
+
+    fn list(items: &[(u32, bool, u8)]) -> Postings {
+        write(items).finish()
     }
 
     #[test]
@@ -212,17 +216,6 @@ mod tests {
             (300, false, 0),
             (301, true, 9),
         ];
-        let write = |items: &[(u32, bool, u8)]| {
-            let mut w = Writer::default();
-            for &(doc, fragment, level) in items {
-                w.push(Posting {
-                    doc,
-                    fragment,
-                    level,
-                });
-            }
-            w
-        };
         for cut in 0..=items.len() {
             let mut w = write(&items[..cut]);
             w.append(write(&items[cut..]));

@@ -6,6 +6,7 @@
 //! highlights found on folded text land on the original text unchanged.
 
 use crate::lower::lower;
+use crate::varint::take_varint;
 use std::sync::OnceLock;
 
 /// OpenCC `TSCharacters` (Apache-2.0), reduced to one-to-one pairs by `scripts/gen-ts-chars.py`
@@ -20,17 +21,7 @@ fn ts_table() -> &'static [(char, char)] {
     TABLE.get_or_init(|| {
         let (count, mut rest) = TS_PACKED.split_at(4);
         let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as usize;
-        let mut varint = || {
-            let mut v = 0u64;
-            for (i, &b) in rest.iter().enumerate() {
-                v |= u64::from(b & 0x7f) << (7 * i);
-                if b & 0x80 == 0 {
-                    rest = &rest[i + 1..];
-                    break;
-                }
-            }
-            v
-        };
+        let mut varint = || take_varint(&mut rest);
         let mut trad = Vec::with_capacity(count);
         let mut prev = 0u64;
         for _ in 0..count {

@@ -42,6 +42,7 @@ mod pinyin;
 mod radicals;
 mod segment;
 pub mod sort;
+mod varint;
 
 pub use chars::{ends_sentence, is_cjk, is_cjk_punct};
 pub use checksum::{crc32, digest, Digest};

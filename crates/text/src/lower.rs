@@ -2,6 +2,7 @@
 //! the browser would download: the same mapping, packed by `build.rs` as runs of characters an
 //! equal step apart that move by the same distance.
 
+use crate::varint::take_varint;
 use std::sync::OnceLock;
 
 /// `build.rs`'s `lower_case.bin`: a varint count, then per run the varint gap from the previous
@@ -20,17 +21,7 @@ fn runs() -> &'static [Run] {
     static RUNS: OnceLock<Vec<Run>> = OnceLock::new();
     RUNS.get_or_init(|| {
         let mut rest = PACKED;
-        let mut varint = || {
-            let mut v = 0u64;
-            for (i, &b) in rest.iter().enumerate() {
-                v |= u64::from(b & 0x7f) << (7 * i);
-                if b & 0x80 == 0 {
-                    rest = &rest[i + 1..];
-                    break;
-                }
-            }
-            v
-        };
+        let mut varint = || take_varint(&mut rest);
         let count = varint();
         let mut first = 0;
         (0..count)
