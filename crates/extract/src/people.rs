@@ -272,6 +272,23 @@ fn name_at(folded: &[char], i: usize, after_role: bool) -> Option<usize> {
     .then_some(len)
 }
 
+/// Fewest and most names in a line of bare names.
+const NAME_LIST: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Is the line only people's names apart by spaces or `、` (`李景康 王炎婷`), a byline printed
+/// without a role? Such a line is no headline.
+pub fn is_name_list(line: &str) -> bool {
+    let names: Vec<Vec<char>> = line
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|t| !t.is_empty())
+        .map(|t| fold(t).chars().collect())
+        .collect();
+    NAME_LIST.contains(&names.len())
+        && names
+            .iter()
+            .all(|n| (2..=3).contains(&n.len()) && name_at(n, 0, false) == Some(n.len()))
+}
+
 const NOT_NAMES: &str = include_str!("../data/not_names.txt");
 
 /// Common words that begin with a surname's character (`解决`, `文化`, `宣读`, `平台`): what
@@ -677,6 +694,16 @@ mod tests {
             found("负责人刘欣说：“好。”社工黃興在一旁说。副处长冯波以及"),
             [r("刘欣", "负责人"), r("黃興", "社工"), r("冯波", "副处长")]
         );
+    }
+
+    #[test]
+    fn a_line_of_bare_names_is_a_byline_not_a_headline() {
+        assert!(is_name_list("李景康 王炎婷"));
+        assert!(is_name_list("張偉、劉芳 陳明"));
+        assert!(!is_name_list("李景康"), "one name alone");
+        assert!(!is_name_list("喜迎 二十大"));
+        assert!(!is_name_list("关爱老人 温暖人心"));
+        assert!(!is_name_list("王家坝 社工站"));
     }
 
     #[test]

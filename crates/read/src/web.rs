@@ -34,6 +34,7 @@ const SENTENCE_MIN: usize = 15;
 
 /// The article of a web page.
 pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
+    let ls = &split_leading_stamps(ls);
     let mut items = classify(ls);
     let is_body = |it: &Item| match it {
         Item::Para(p) => {
@@ -105,6 +106,42 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
         article.title = Some(clean_title(&t));
     }
     vec![article]
+}
+
+/// Most space-separated pieces a date stamp glued before a headline takes (`date 2025-12-18`,
+/// `2024-05-02 04:53:27`).
+const STAMP_PIECES_MAX: usize = 3;
+
+/// The lines with a date stamp glued before a headline (`date 2025-12-18 某乡据点再揭牌`) cut
+/// into the headline and, after it where a web page prints its metadata, the stamp.
+fn split_leading_stamps(ls: &[Line]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(ls.len());
+    for l in ls {
+        let pieces: Vec<&str> = l.spaced.split(' ').collect();
+        let cut = (1..pieces.len().min(STAMP_PIECES_MAX + 1)).find(|&k| {
+            let stamp = meta_line(&pieces[..k].join(" "))
+                .is_some_and(|m| m.dated && m.source.is_none() && m.credits.is_empty());
+            stamp && headline_shaped(&normalize_line(&pieces[k..].join(" ")))
+        });
+        match cut {
+            Some(k) if meta_line(&l.spaced).is_none() => {
+                for (spaced, first) in [
+                    (pieces[k..].join(" "), true),
+                    (pieces[..k].join(" "), false),
+                ] {
+                    out.push(Line {
+                        text: normalize_line(&spaced),
+                        spaced,
+                        blank_before: l.blank_before && first,
+                        break_before: l.break_before && first,
+                        ..l.clone()
+                    });
+                }
+            }
+            _ => out.push(l.clone()),
+        }
+    }
+    out
 }
 
 /// Longest first line of a headline printed on two lines (`建设平安社区` / `民建…丰富居民文化生活`).

@@ -377,3 +377,27 @@ fn a_dated_step_after_another_stays_in_its_article() {
     assert_eq!(arts.len(), 1, "{arts:#?}");
     assert!(arts[0].text.contains("网上逃犯"), "{}", arts[0].text);
 }
+
+#[test]
+fn a_date_stamp_glued_before_the_headline_is_metadata_not_part_of_it() {
+    let page = format!(
+        " date 2025-12-18 某鄉社區照顧關懷據點再揭牌 持續建構在地安老服務網\n\n\n{BODY}\n{BODY}\n"
+    );
+    let a = one(&page);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("某鄉社區照顧關懷據點再揭牌 持續建構在地安老服務網")
+    );
+    assert!(a.text.starts_with("近日"), "{}", a.text);
+    let d = a.published.expect("the stamp dates the page");
+    assert_eq!((d.year, d.month, d.day), (Some(2025), Some(12), Some(18)));
+}
+
+#[test]
+fn a_counter_line_under_the_headline_is_not_the_headline() {
+    let page = format!("某縣實現鄉鎮社工站全縣域覆蓋\n\n某省 99℃ 0\n{BODY}\n{BODY}\n");
+    assert_eq!(
+        one(&page).title.as_deref(),
+        Some("某縣實現鄉鎮社工站全縣域覆蓋")
+    );
+}
