@@ -34,7 +34,7 @@ const SENTENCE_MIN: usize = 15;
 
 /// The article of a web page.
 pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
-    let ls = &split_leading_stamps(ls);
+    let ls = &join_labels_to_values(&split_leading_stamps(ls));
     let mut items = classify(ls);
     let is_body = |it: &Item| match it {
         Item::Para(p) => {
@@ -79,10 +79,23 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
         })
         .filter(|&k| k > body_end)
         .unwrap_or(body_end);
+    // A page that prints no stamp after its headline may give its date in a labelled field
+    // above it (a government page's table of 索引号, 发文机构, 日期…); a bare stamp there may be
+    // the day the page was visited.
+    let dated_after = |h: usize| {
+        items[h..]
+            .iter()
+            .any(|it| matches!(it, Item::Meta { meta, .. } if meta.dated))
+    };
+    let date_field_above = headline.filter(|&h| !dated_after(h)).and_then(|h| {
+        items[..h]
+            .iter()
+            .rposition(|it| matches!(it, Item::Meta { meta, .. } if meta.date_field))
+    });
     let mut draft = Draft::default();
     for (k, item) in items.into_iter().enumerate() {
         let before = headline.map_or(k < body_start && !is_kept_before(&item), |h| k < h);
-        if before && Some(k) != headline {
+        if before && Some(k) != headline && Some(k) != date_field_above {
             continue;
         }
         match item {
@@ -139,6 +152,48 @@ fn split_leading_stamps(ls: &[Line]) -> Vec<Line> {
                 }
             }
             _ => out.push(l.clone()),
+        }
+    }
+    out
+}
+
+/// The lines with a metadata label alone on its line (`日期`, `发布时间：`) joined to the value
+/// on the next line (`2023-03-25`), as a page's table of fields prints them.
+fn join_labels_to_values(ls: &[Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(ls.len());
+    let mut i = 0;
+    while i < ls.len() {
+        let l = &ls[i];
+        let label_alone = meta_line(&l.spaced).is_some_and(|m| !m.says_something());
+        let joined = ls
+            .get(i + 1)
+            .filter(|_| label_alone)
+            .map(|next| {
+                let colon = if l.spaced.ends_with([':', '：']) {
+                    ""
+                } else {
+                    "："
+                };
+                (next, format!("{}{colon}{}", l.spaced, next.spaced))
+            })
+            .filter(|(next, spaced)| {
+                meta_line(&next.spaced).is_some_and(|m| m.dated)
+                    && meta_line(spaced).is_some_and(|m| m.date_field)
+            });
+        match joined {
+            Some((next, spaced)) => {
+                out.push(Line {
+                    text: format!("{}{}", l.text, next.text),
+                    spaced,
+                    end: next.end,
+                    ..l.clone()
+                });
+                i += 2;
+            }
+            None => {
+                out.push(l.clone());
+                i += 1;
+            }
         }
     }
     out

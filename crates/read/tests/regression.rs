@@ -401,3 +401,19 @@ fn a_counter_line_under_the_headline_is_not_the_headline() {
         Some("某縣實現鄉鎮社工站全縣域覆蓋")
     );
 }
+
+#[test]
+fn a_date_label_and_its_value_on_separate_lines_date_the_page() {
+    let page = format!(
+        "某街道社工周宣传活动\n\n索引号\na01525757-0/20230525-00001\n发文机构\n某街道办事处\n日期\n2023-03-25\n\n某街道社工周宣传活动\n\n{BODY}\n{BODY}\n"
+    );
+    let a = one(&page);
+    let d = a.published.clone().unwrap_or_else(|| panic!("{a:#?}"));
+    assert_eq!((d.year, d.month, d.day), (Some(2023), Some(3), Some(25)));
+}
+
+#[test]
+fn a_bare_stamp_above_the_headline_is_no_date_of_the_page() {
+    let page = format!("2025-12-01 星期一\n\n某街道社工周宣传活动\n\n{BODY}\n{BODY}\n");
+    assert_eq!(one(&page).published, None);
+}
