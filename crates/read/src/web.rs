@@ -48,7 +48,11 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
     let Some(body_start) = items.iter().position(is_body) else {
         return Vec::new();
     };
-    let body_end = items.iter().rposition(is_body).unwrap_or(body_start);
+    let teasers = teasers_after_credit(&items, body_start);
+    let body_end = items[..teasers.unwrap_or(items.len())]
+        .iter()
+        .rposition(is_body)
+        .unwrap_or(body_start);
     let headline = headline(ls, &items, body_start, body_end);
     let headline_line = headline.and_then(|h| match &items[h] {
         Item::Head(g) => g.first().copied(),
@@ -95,7 +99,9 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
     let mut draft = Draft::default();
     for (k, item) in items.into_iter().enumerate() {
         let before = headline.map_or(k < body_start && !is_kept_before(&item), |h| k < h);
-        if before && Some(k) != headline && Some(k) != date_field_above {
+        if before && Some(k) != headline && Some(k) != date_field_above
+            || teasers.is_some_and(|t| k >= t)
+        {
             continue;
         }
         match item {
@@ -241,6 +247,33 @@ fn glued_headline(p: &Para) -> Option<(String, Para)> {
             },
         )
     })
+}
+
+/// Fewest headlines that make a list of related news (each headline, then maybe the first
+/// words of its story).
+const TEASERS_MIN: usize = 2;
+
+/// Where a list of related news starts after the story's closing credit (`（记者 王明 报道）`):
+/// headlines, and between them only snippets cut short (no sentence end). Their days are
+/// theirs, not the story's.
+fn teasers_after_credit(items: &[Item], body_start: usize) -> Option<usize> {
+    let credit = body_start
+        + items[body_start..]
+            .iter()
+            .position(|it| matches!(it, Item::Byline(_)))?;
+    let first = credit
+        + items[credit..]
+            .iter()
+            .position(|it| matches!(it, Item::Head(_)))?;
+    let sentence_end = ['。', '！', '？', '!', '?', '”', '」', '…'];
+    let cut_short = |it: &Item| matches!(it, Item::Para(p) if !p.text.ends_with(sentence_end));
+    let rest = &items[first..];
+    let heads = rest.iter().filter(|it| matches!(it, Item::Head(_))).count();
+    let paras: Vec<&Item> = rest
+        .iter()
+        .filter(|it| matches!(it, Item::Para(_)))
+        .collect();
+    (heads >= TEASERS_MIN && !paras.is_empty() && paras.into_iter().all(cut_short)).then_some(first)
 }
 
 /// Metadata and credits before the body stay with the article even when it has no headline.

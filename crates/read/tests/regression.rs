@@ -417,3 +417,16 @@ fn a_bare_stamp_above_the_headline_is_no_date_of_the_page() {
     let page = format!("2025-12-01 星期一\n\n某街道社工周宣传活动\n\n{BODY}\n{BODY}\n");
     assert_eq!(one(&page).published, None);
 }
+
+#[test]
+fn related_news_teasers_after_the_closing_credit_are_no_part_of_the_story() {
+    let page = format!(
+        "某公园邀50位孤寡老人赏红叶\n11.10.2015 09:30\n{BODY}\n{BODY}\n(记者 王明 实习生 李强 报道/摄)\n11.10.2015 09:30\n某厅召开2023年年中务虚会\n8月3日，某厅召开2023年年中务虚会。人力资源和社会保障厅\n某宣讲团走进某市\n为不断加强系统行风建设，人力资源和社会保障厅\n"
+    );
+    let a = one(&page);
+    assert!(!a.text.contains("8月3日"), "{}", a.text);
+    assert!(
+        a.byline.is_some_and(|b| b.contains("王明")),
+        "the closing credit stays"
+    );
+}
