@@ -14,6 +14,35 @@ const SURNAMES: &str = include_str!("../data/surnames.txt");
 /// Roles that precede a name in prose, longest first where one contains another.
 const ROLES: &[&str] = &[
     "常务副会长",
+    "残疾人专职委员",
+    "养老护理员",
+    "心理咨询师",
+    "社会工作者",
+    "儿童督导员",
+    "民政专干",
+    "儿童主任",
+    "社区民警",
+    "户籍民警",
+    "所领导",
+    "局领导",
+    "站领导",
+    "院领导",
+    "市领导",
+    "县领导",
+    "区领导",
+    "镇领导",
+    "乡领导",
+    "校领导",
+    "厅领导",
+    "网格长",
+    "楼栋长",
+    "调解员",
+    "协管员",
+    "信息员",
+    "联络员",
+    "护理员",
+    "助老员",
+    "辅警",
     "高级社工师",
     "巡防队员",
     "驻站社工",
@@ -653,6 +682,46 @@ mod tests {
                 r("王刚", "中队长"),
                 r("簡銘昌", "村长"),
                 r("陳沛緹", "志工")
+            ]
+        );
+    }
+
+    #[test]
+    fn newsroom_credit_roles_as_a_class() {
+        let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
+        assert_eq!(
+            credited("文字编辑：潘文静 责任编辑：刘文文 审核：乔惠琳 统筹：李佳"),
+            [
+                r("潘文静", "文字编辑"),
+                r("刘文文", "责任编辑"),
+                r("乔惠琳", "审核"),
+                r("李佳", "统筹")
+            ]
+        );
+        assert_eq!(
+            credited("策划 张明 监制 王芳 图片编辑 赵强 终审 陈刚"),
+            [
+                r("张明", "策划"),
+                r("王芳", "监制"),
+                r("赵强", "图片编辑"),
+                r("陈刚", "终审")
+            ]
+        );
+    }
+
+    #[test]
+    fn leaders_of_a_unit_and_civil_affairs_roles_before_names() {
+        let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
+        assert_eq!(
+            found("接警后，值班所领导邹小勇、中队长王刚等赶到现场。"),
+            [r("邹小勇", "所领导"), r("王刚", "中队长")]
+        );
+        assert_eq!(
+            found("网格长刘红梅和调解员张建国一起，儿童主任李娟也来了。"),
+            [
+                r("刘红梅", "网格长"),
+                r("张建国", "调解员"),
+                r("李娟", "儿童主任")
             ]
         );
     }
