@@ -29,7 +29,7 @@ def parse(s):
 need = {
     "seeds": {"articles": 15, "titles": 15, "regions": 15, "programs": 15, "dates": 5, "people": 14, "queries": 10},
     "dev": {"articles": 126, "titles": 122, "regions": 119, "programs": 112, "dates": 89, "people": 206, "queries": 223},
-    "holdout": {"articles": 44, "titles": 35, "regions": 41, "programs": 37, "dates": 29, "people": 51, "queries": 84},
+    "holdout": {"articles": 44, "titles": 38, "regions": 41, "programs": 37, "dates": 30, "people": 52, "queries": 84},
 }
 bad = []
 for name, summary in zip(need, sys.argv[1:]):

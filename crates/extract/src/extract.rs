@@ -23,6 +23,12 @@ fn full_text(a: &Article) -> String {
 
 /// Fill in the extracted fields of a page's articles.
 pub fn extract_page(articles: &mut [Article], taxonomy: &Taxonomy) {
+    // A byline of bare names above the body is no headline.
+    for a in articles.iter_mut() {
+        if a.title.as_deref().is_some_and(people::is_name_list) {
+            a.title = None;
+        }
+    }
     let g = gazetteer();
     let texts: Vec<String> = articles.iter().map(full_text).collect();
     let mentions: Vec<Vec<Mention>> = texts.iter().map(|t| g.find(&fold(t))).collect();

@@ -14,6 +14,35 @@ const SURNAMES: &str = include_str!("../data/surnames.txt");
 /// Roles that precede a name in prose, longest first where one contains another.
 const ROLES: &[&str] = &[
     "常务副会长",
+    "残疾人专职委员",
+    "养老护理员",
+    "心理咨询师",
+    "社会工作者",
+    "儿童督导员",
+    "民政专干",
+    "儿童主任",
+    "社区民警",
+    "户籍民警",
+    "所领导",
+    "局领导",
+    "站领导",
+    "院领导",
+    "市领导",
+    "县领导",
+    "区领导",
+    "镇领导",
+    "乡领导",
+    "校领导",
+    "厅领导",
+    "网格长",
+    "楼栋长",
+    "调解员",
+    "协管员",
+    "信息员",
+    "联络员",
+    "护理员",
+    "助老员",
+    "辅警",
     "高级社工师",
     "巡防队员",
     "驻站社工",
@@ -270,6 +299,23 @@ fn name_at(folded: &[char], i: usize, after_role: bool) -> Option<usize> {
         folded.windows(len).filter(|w| *w == needle).count() >= 2
     })
     .then_some(len)
+}
+
+/// Fewest and most names in a line of bare names.
+const NAME_LIST: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Is the line only people's names apart by spaces or `、` (`李景康 王炎婷`), a byline printed
+/// without a role? Such a line is no headline.
+pub fn is_name_list(line: &str) -> bool {
+    let names: Vec<Vec<char>> = line
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|t| !t.is_empty())
+        .map(|t| fold(t).chars().collect())
+        .collect();
+    NAME_LIST.contains(&names.len())
+        && names
+            .iter()
+            .all(|n| (2..=3).contains(&n.len()) && name_at(n, 0, false) == Some(n.len()))
 }
 
 const NOT_NAMES: &str = include_str!("../data/not_names.txt");
@@ -641,6 +687,46 @@ mod tests {
     }
 
     #[test]
+    fn newsroom_credit_roles_as_a_class() {
+        let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
+        assert_eq!(
+            credited("文字编辑：潘文静 责任编辑：刘文文 审核：乔惠琳 统筹：李佳"),
+            [
+                r("潘文静", "文字编辑"),
+                r("刘文文", "责任编辑"),
+                r("乔惠琳", "审核"),
+                r("李佳", "统筹")
+            ]
+        );
+        assert_eq!(
+            credited("策划 张明 监制 王芳 图片编辑 赵强 终审 陈刚"),
+            [
+                r("张明", "策划"),
+                r("王芳", "监制"),
+                r("赵强", "图片编辑"),
+                r("陈刚", "终审")
+            ]
+        );
+    }
+
+    #[test]
+    fn leaders_of_a_unit_and_civil_affairs_roles_before_names() {
+        let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
+        assert_eq!(
+            found("接警后，值班所领导邹小勇、中队长王刚等赶到现场。"),
+            [r("邹小勇", "所领导"), r("王刚", "中队长")]
+        );
+        assert_eq!(
+            found("网格长刘红梅和调解员张建国一起，儿童主任李娟也来了。"),
+            [
+                r("刘红梅", "网格长"),
+                r("张建国", "调解员"),
+                r("李娟", "儿童主任")
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_ends_where_an_adverb_begins_what_the_person_does() {
         let r = |n: &str, r: &str| (n.to_owned(), Some(r.to_owned()));
         assert_eq!(
@@ -677,6 +763,16 @@ mod tests {
             found("负责人刘欣说：“好。”社工黃興在一旁说。副处长冯波以及"),
             [r("刘欣", "负责人"), r("黃興", "社工"), r("冯波", "副处长")]
         );
+    }
+
+    #[test]
+    fn a_line_of_bare_names_is_a_byline_not_a_headline() {
+        assert!(is_name_list("李景康 王炎婷"));
+        assert!(is_name_list("張偉、劉芳 陳明"));
+        assert!(!is_name_list("李景康"), "one name alone");
+        assert!(!is_name_list("喜迎 二十大"));
+        assert!(!is_name_list("关爱老人 温暖人心"));
+        assert!(!is_name_list("王家坝 社工站"));
     }
 
     #[test]

@@ -470,8 +470,9 @@ fn is_menu(folded_spaced: &str) -> bool {
         .map(|p| p.trim_matches([':', '：']))
         .filter(|p| !p.is_empty())
         .collect();
-    let widget =
-        |p: &&str| UI_WORDS.contains(p) || p.chars().all(|c| c.is_ascii_digit() || c == '+');
+    let widget = |p: &&str| {
+        UI_WORDS.contains(p) || p.chars().all(|c| c.is_ascii_digit() || c == '+') || is_count(p)
+    };
     let widgets = pieces.iter().filter(|p| widget(p)).count();
     // Every piece a widget word, or a bar of short channel names most of which are
     // (`首页 新闻 天中`).
@@ -480,6 +481,22 @@ fn is_menu(folded_spaced: &str) -> bool {
             || pieces.len() >= MENU_PIECES_MIN
                 && pieces.iter().all(|p| p.chars().count() <= MENU_PIECE_MAX)
                 && widgets * 2 >= pieces.len())
+}
+
+/// Units a site prints after the numbers of its counters and weather widget (`99℃`, `12次`).
+const COUNT_UNITS: &[char] = &['+', '℃', '°', '%', '次', '赞'];
+
+/// A number a widget shows (`0`, `1.2万+`, `99℃`, `12次`): digits, maybe with a decimal point,
+/// then at most `万` and one unit.
+fn is_count(p: &str) -> bool {
+    let rest = p.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let digits = p.len() - rest.len();
+    let rest = rest.strip_prefix('万').unwrap_or(rest);
+    let mut unit = rest.chars();
+    digits > 0
+        && p.starts_with(|c: char| c.is_ascii_digit())
+        && unit.next().is_none_or(|u| COUNT_UNITS.contains(&u))
+        && unit.next().is_none()
 }
 
 /// A bar of channel names has at least this many pieces…
@@ -600,6 +617,26 @@ mod tests {
         ];
         let kept = texts(strip(page));
         assert_eq!(kept.iter().filter(|t| *t == lead).count(), 1, "{kept:?}");
+    }
+
+    #[test]
+    fn a_line_of_counters_and_a_weather_widget_is_chrome() {
+        let page = vec![
+            line("某县实现乡镇社工站全县域覆盖"),
+            line("某省 99℃ 0"),
+            line("浏览 35次 点赞 12"),
+            line("社工节 10 周年"),
+            line("8月8日，记者从某县社会工作服务指导中心获悉，全县乡镇社工站实现全覆盖。"),
+        ];
+        assert_eq!(
+            texts(strip(page)),
+            [
+                "某县实现乡镇社工站全县域覆盖",
+                "社工节 10 周年",
+                "8月8日，记者从某县社会工作服务指导中心获悉，全县乡镇社工站实现全覆盖。"
+            ]
+        );
+        assert!(is_count("99℃") && is_count("1.2万+") && !is_count("10万人") && !is_count("℃"));
     }
 
     #[test]

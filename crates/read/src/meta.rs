@@ -18,6 +18,8 @@ pub struct Meta {
     pub original_title: Option<String>,
     /// It holds a date or time stamp.
     pub dated: bool,
+    /// A stamp stands as the value of a date label (`日期：2023-03-25`, `发布时间 2024-05-02`).
+    pub date_field: bool,
 }
 
 impl Meta {
@@ -83,6 +85,19 @@ const LABELS: &[&str] = &[
     "专业号",
 ];
 
+/// Labels whose value is the page's date.
+const DATE_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "发表于",
+    "更新时间",
+    "发稿日期",
+    "成文日期",
+    "录入时间",
+    "时间",
+    "日期",
+];
 /// Labels whose value is the source.
 const SOURCE_LABELS: &[&str] = &["文章来源", "信息来源", "来源", "稿源", "出处", "媒体"];
 /// Labels whose value names a person with that role.
@@ -198,6 +213,9 @@ pub fn meta_line(spaced: &str) -> Option<Meta> {
             }
             if CREDIT_LABELS.contains(&label) {
                 meta.credits.push(format!("{label} {value}"));
+            }
+            if DATE_LABELS.contains(&label) && !stamps(&chars[value_start..j]).is_empty() {
+                meta.date_field = true;
             }
         }
         used[i..j].iter_mut().for_each(|u| *u = true);

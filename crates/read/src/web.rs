@@ -34,6 +34,7 @@ const SENTENCE_MIN: usize = 15;
 
 /// The article of a web page.
 pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
+    let ls = &join_labels_to_values(&split_leading_stamps(ls));
     let mut items = classify(ls);
     let is_body = |it: &Item| match it {
         Item::Para(p) => {
@@ -47,7 +48,11 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
     let Some(body_start) = items.iter().position(is_body) else {
         return Vec::new();
     };
-    let body_end = items.iter().rposition(is_body).unwrap_or(body_start);
+    let teasers = teasers_after_credit(&items, body_start);
+    let body_end = items[..teasers.unwrap_or(items.len())]
+        .iter()
+        .rposition(is_body)
+        .unwrap_or(body_start);
     let headline = headline(ls, &items, body_start, body_end);
     let headline_line = headline.and_then(|h| match &items[h] {
         Item::Head(g) => g.first().copied(),
@@ -78,10 +83,25 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
         })
         .filter(|&k| k > body_end)
         .unwrap_or(body_end);
+    // A page that prints no stamp after its headline may give its date in a labelled field
+    // above it (a government page's table of 索引号, 发文机构, 日期…); a bare stamp there may be
+    // the day the page was visited.
+    let dated_after = |h: usize| {
+        items[h..]
+            .iter()
+            .any(|it| matches!(it, Item::Meta { meta, .. } if meta.dated))
+    };
+    let date_field_above = headline.filter(|&h| !dated_after(h)).and_then(|h| {
+        items[..h]
+            .iter()
+            .rposition(|it| matches!(it, Item::Meta { meta, .. } if meta.date_field))
+    });
     let mut draft = Draft::default();
     for (k, item) in items.into_iter().enumerate() {
         let before = headline.map_or(k < body_start && !is_kept_before(&item), |h| k < h);
-        if before && Some(k) != headline {
+        if before && Some(k) != headline && Some(k) != date_field_above
+            || teasers.is_some_and(|t| k >= t)
+        {
             continue;
         }
         match item {
@@ -105,6 +125,84 @@ pub fn read_web_page(file: &str, ls: &[Line], offset: usize) -> Vec<Article> {
         article.title = Some(clean_title(&t));
     }
     vec![article]
+}
+
+/// Most space-separated pieces a date stamp glued before a headline takes (`date 2025-12-18`,
+/// `2024-05-02 04:53:27`).
+const STAMP_PIECES_MAX: usize = 3;
+
+/// The lines with a date stamp glued before a headline (`date 2025-12-18 某乡据点再揭牌`) cut
+/// into the headline and, after it where a web page prints its metadata, the stamp.
+fn split_leading_stamps(ls: &[Line]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(ls.len());
+    for l in ls {
+        let pieces: Vec<&str> = l.spaced.split(' ').collect();
+        let cut = (1..pieces.len().min(STAMP_PIECES_MAX + 1)).find(|&k| {
+            let stamp = meta_line(&pieces[..k].join(" "))
+                .is_some_and(|m| m.dated && m.source.is_none() && m.credits.is_empty());
+            stamp && headline_shaped(&normalize_line(&pieces[k..].join(" ")))
+        });
+        match cut {
+            Some(k) if meta_line(&l.spaced).is_none() => {
+                for (spaced, first) in [
+                    (pieces[k..].join(" "), true),
+                    (pieces[..k].join(" "), false),
+                ] {
+                    out.push(Line {
+                        text: normalize_line(&spaced),
+                        spaced,
+                        blank_before: l.blank_before && first,
+                        break_before: l.break_before && first,
+                        ..l.clone()
+                    });
+                }
+            }
+            _ => out.push(l.clone()),
+        }
+    }
+    out
+}
+
+/// The lines with a metadata label alone on its line (`日期`, `发布时间：`) joined to the value
+/// on the next line (`2023-03-25`), as a page's table of fields prints them.
+fn join_labels_to_values(ls: &[Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(ls.len());
+    let mut i = 0;
+    while i < ls.len() {
+        let l = &ls[i];
+        let label_alone = meta_line(&l.spaced).is_some_and(|m| !m.says_something());
+        let joined = ls
+            .get(i + 1)
+            .filter(|_| label_alone)
+            .map(|next| {
+                let colon = if l.spaced.ends_with([':', '：']) {
+                    ""
+                } else {
+                    "："
+                };
+                (next, format!("{}{colon}{}", l.spaced, next.spaced))
+            })
+            .filter(|(next, spaced)| {
+                meta_line(&next.spaced).is_some_and(|m| m.dated)
+                    && meta_line(spaced).is_some_and(|m| m.date_field)
+            });
+        match joined {
+            Some((next, spaced)) => {
+                out.push(Line {
+                    text: format!("{}{}", l.text, next.text),
+                    spaced,
+                    end: next.end,
+                    ..l.clone()
+                });
+                i += 2;
+            }
+            None => {
+                out.push(l.clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Longest first line of a headline printed on two lines (`建设平安社区` / `民建…丰富居民文化生活`).
@@ -149,6 +247,33 @@ fn glued_headline(p: &Para) -> Option<(String, Para)> {
             },
         )
     })
+}
+
+/// Fewest headlines that make a list of related news (each headline, then maybe the first
+/// words of its story).
+const TEASERS_MIN: usize = 2;
+
+/// Where a list of related news starts after the story's closing credit (`（记者 王明 报道）`):
+/// headlines, and between them only snippets cut short (no sentence end). Their days are
+/// theirs, not the story's.
+fn teasers_after_credit(items: &[Item], body_start: usize) -> Option<usize> {
+    let credit = body_start
+        + items[body_start..]
+            .iter()
+            .position(|it| matches!(it, Item::Byline(_)))?;
+    let first = credit
+        + items[credit..]
+            .iter()
+            .position(|it| matches!(it, Item::Head(_)))?;
+    let sentence_end = ['。', '！', '？', '!', '?', '”', '」', '…'];
+    let cut_short = |it: &Item| matches!(it, Item::Para(p) if !p.text.ends_with(sentence_end));
+    let rest = &items[first..];
+    let heads = rest.iter().filter(|it| matches!(it, Item::Head(_))).count();
+    let paras: Vec<&Item> = rest
+        .iter()
+        .filter(|it| matches!(it, Item::Para(_)))
+        .collect();
+    (heads >= TEASERS_MIN && !paras.is_empty() && paras.into_iter().all(cut_short)).then_some(first)
 }
 
 /// Metadata and credits before the body stay with the article even when it has no headline.

@@ -377,3 +377,56 @@ fn a_dated_step_after_another_stays_in_its_article() {
     assert_eq!(arts.len(), 1, "{arts:#?}");
     assert!(arts[0].text.contains("网上逃犯"), "{}", arts[0].text);
 }
+
+#[test]
+fn a_date_stamp_glued_before_the_headline_is_metadata_not_part_of_it() {
+    let page = format!(
+        " date 2025-12-18 某鄉社區照顧關懷據點再揭牌 持續建構在地安老服務網\n\n\n{BODY}\n{BODY}\n"
+    );
+    let a = one(&page);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("某鄉社區照顧關懷據點再揭牌 持續建構在地安老服務網")
+    );
+    assert!(a.text.starts_with("近日"), "{}", a.text);
+    let d = a.published.expect("the stamp dates the page");
+    assert_eq!((d.year, d.month, d.day), (Some(2025), Some(12), Some(18)));
+}
+
+#[test]
+fn a_counter_line_under_the_headline_is_not_the_headline() {
+    let page = format!("某縣實現鄉鎮社工站全縣域覆蓋\n\n某省 99℃ 0\n{BODY}\n{BODY}\n");
+    assert_eq!(
+        one(&page).title.as_deref(),
+        Some("某縣實現鄉鎮社工站全縣域覆蓋")
+    );
+}
+
+#[test]
+fn a_date_label_and_its_value_on_separate_lines_date_the_page() {
+    let page = format!(
+        "某街道社工周宣传活动\n\n索引号\na01525757-0/20230525-00001\n发文机构\n某街道办事处\n日期\n2023-03-25\n\n某街道社工周宣传活动\n\n{BODY}\n{BODY}\n"
+    );
+    let a = one(&page);
+    let d = a.published.clone().unwrap_or_else(|| panic!("{a:#?}"));
+    assert_eq!((d.year, d.month, d.day), (Some(2023), Some(3), Some(25)));
+}
+
+#[test]
+fn a_bare_stamp_above_the_headline_is_no_date_of_the_page() {
+    let page = format!("2025-12-01 星期一\n\n某街道社工周宣传活动\n\n{BODY}\n{BODY}\n");
+    assert_eq!(one(&page).published, None);
+}
+
+#[test]
+fn related_news_teasers_after_the_closing_credit_are_no_part_of_the_story() {
+    let page = format!(
+        "某公园邀50位孤寡老人赏红叶\n11.10.2015 09:30\n{BODY}\n{BODY}\n(记者 王明 实习生 李强 报道/摄)\n11.10.2015 09:30\n某厅召开2023年年中务虚会\n8月3日，某厅召开2023年年中务虚会。人力资源和社会保障厅\n某宣讲团走进某市\n为不断加强系统行风建设，人力资源和社会保障厅\n"
+    );
+    let a = one(&page);
+    assert!(!a.text.contains("8月3日"), "{}", a.text);
+    assert!(
+        a.byline.is_some_and(|b| b.contains("王明")),
+        "the closing credit stays"
+    );
+}
