@@ -133,7 +133,7 @@ fn occurrences<'t>(text: &'t str, f: usize, seg: &Segmenter, keys: &mut HashMap<
         .chain([text.len()])
         .collect();
     let chars: Vec<char> = text.chars().collect();
-    seg.index_each(&chars, |start, end| {
+    seg.index_each(&chars, &mut |start, end| {
         let slot = keys.entry(&text[bytes[start]..bytes[end]]).or_default();
         slot.word[f] = slot.word[f].saturating_add(1);
     });
@@ -200,7 +200,7 @@ pub(crate) fn build_terms(articles: &[Article], seg: &Segmenter) -> Vec<Term> {
         a.folded_fields().map(|f| {
             let chars: Vec<char> = f.chars().collect();
             let mut n = 0;
-            seg.index_each(&chars, |_, _| n += 1);
+            seg.index_each(&chars, &mut |_, _| n += 1);
             n
         })
     });
@@ -232,7 +232,13 @@ pub(crate) fn build_terms(articles: &[Article], seg: &Segmenter) -> Vec<Term> {
     let mut lists = runs.next().unwrap_or_default();
     for run in runs {
         for (key, w) in run {
-            lists.entry(key).or_default().append(w);
+            // get_mut and insert, as above (no second map API in the wasm).
+            match lists.get_mut(&key) {
+                Some(list) => list.append(w),
+                None => {
+                    lists.insert(key, w);
+                }
+            }
         }
     }
     let mut terms: Vec<Term> = lists

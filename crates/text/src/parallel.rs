@@ -3,10 +3,13 @@
 
 /// `items.iter().map(f).collect()`, spread over the machine's cores where there are any.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    runs(items, |_, part| part.iter().map(&f).collect::<Vec<R>>())
-        .into_iter()
-        .flatten()
-        .collect()
+    let mut parts = runs(items, |_, part| part.iter().map(&f).collect::<Vec<R>>()).into_iter();
+    // The first run's results, the others appended (in WebAssembly there is only the first).
+    let mut out = parts.next().unwrap_or_default();
+    for part in parts {
+        out.extend(part);
+    }
+    out
 }
 
 /// `f` of consecutive runs of `items`, one run per core (one run in WebAssembly), each with

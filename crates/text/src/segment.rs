@@ -122,19 +122,21 @@ impl Segmenter {
     pub fn index_tokens(&self, text: &str) -> Vec<Token> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
-        self.index_each(&chars, |start, end| out.push(token(&chars, start, end)));
+        self.index_each(&chars, &mut |start, end| {
+            out.push(token(&chars, start, end))
+        });
         out
     }
 
     /// The char ranges of [`Segmenter::index_tokens`] of `chars`, in the same order, without
     /// making their words (indexing counts and looks them up in the text itself).
-    pub fn index_each(&self, chars: &[char], mut emit: impl FnMut(usize, usize)) {
+    pub fn index_each(&self, chars: &[char], emit: &mut dyn FnMut(usize, usize)) {
         let mut keep = |i: usize, j: usize| {
             if chars[i..j].iter().any(|c| c.is_alphanumeric()) {
                 emit(i, j);
             }
         };
-        self.search_each(chars, |start, end| {
+        self.search_each(chars, &mut |start, end| {
             self.sub_words(chars, start, end, 4..end - start, &mut keep);
             keep(start, end);
         });
@@ -143,8 +145,9 @@ impl Segmenter {
     /// jieba's `cut_for_search(text, false)`: each word of the plain cut, preceded by the
     /// alphanumeric parts of a compound (`WES` and `5.4` … of `WES-5.4`) and by the
     /// dictionary words of two and three characters inside it.
-    fn search_each(&self, chars: &[char], mut emit: impl FnMut(usize, usize)) {
-        self.cut_each(chars, |start, end, in_block| {
+    /// (`emit` is a trait object: one copy of the segmenter, not one per caller, in the wasm.)
+    fn search_each(&self, chars: &[char], emit: &mut dyn FnMut(usize, usize)) {
+        self.cut_each(chars, &mut |start, end, in_block| {
             let word = &chars[start..end];
             if word.iter().any(|&c| is_connector(c)) {
                 let mut part_start = start;
@@ -156,7 +159,7 @@ impl Segmenter {
                 }
             }
             if in_block {
-                self.sub_words(chars, start, end, 2..4, &mut emit);
+                self.sub_words(chars, start, end, 2..4, emit);
             }
             emit(start, end);
         });
@@ -170,7 +173,7 @@ impl Segmenter {
         start: usize,
         end: usize,
         lengths: std::ops::Range<usize>,
-        mut emit: impl FnMut(usize, usize),
+        emit: &mut dyn FnMut(usize, usize),
     ) {
         for n in lengths.take_while(|&n| n < end - start) {
             for i in start..=end - n {
@@ -202,7 +205,7 @@ impl Segmenter {
     pub fn words(&self, text: &str) -> Vec<Token> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
-        self.cut_each(&chars, |start, end, _| {
+        self.cut_each(&chars, &mut |start, end, _| {
             if chars[start..end].iter().any(|c| c.is_alphanumeric()) {
                 out.push(token(&chars, start, end));
             }
@@ -212,7 +215,7 @@ impl Segmenter {
 
     /// jieba's `cut(text, false)`: hands `emit` each token's char range, and whether it was
     /// cut from a dictionary block (true) or is a character outside one (false).
-    fn cut_each(&self, chars: &[char], mut emit: impl FnMut(usize, usize, bool)) {
+    fn cut_each(&self, chars: &[char], emit: &mut dyn FnMut(usize, usize, bool)) {
         let mut route = Vec::new();
         let mut i = 0;
         while i < chars.len() {
@@ -222,7 +225,7 @@ impl Segmenter {
                 j += 1;
             }
             if han {
-                self.cut_block(chars, i, j, &mut route, &mut emit);
+                self.cut_block(chars, i, j, &mut route, emit);
             } else {
                 let mut k = i;
                 while k < j {
@@ -247,7 +250,7 @@ impl Segmenter {
         from: usize,
         to: usize,
         route: &mut Vec<Step>,
-        emit: &mut impl FnMut(usize, usize, bool),
+        emit: &mut dyn FnMut(usize, usize, bool),
     ) {
         let block = &chars[from..to];
         self.calc(block, route);
@@ -397,7 +400,7 @@ mod tests {
     fn all_tokens(seg: &Segmenter, text: &str) -> Vec<(String, usize, usize)> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
-        seg.cut_each(&chars, |s, e, _| out.push(token(&chars, s, e)));
+        seg.cut_each(&chars, &mut |s, e, _| out.push(token(&chars, s, e)));
         triples(out)
     }
 
@@ -458,7 +461,7 @@ mod tests {
             prop_assert_eq!(all_tokens(&ours, &text), from_jieba(theirs.cut(&text, false)));
             let chars: Vec<char> = text.chars().collect();
             let mut search = Vec::new();
-            ours.search_each(&chars, |s, e| search.push(token(&chars, s, e)));
+            ours.search_each(&chars, &mut |s, e| search.push(token(&chars, s, e)));
             prop_assert_eq!(triples(search), from_jieba(theirs.cut_for_search(&text, false)));
         }
     }
