@@ -39,9 +39,13 @@ test('back and forward step through earlier searches', async () => {
   const all = await app.total();
   await app.search('培训');
   const trained = await app.waitForTotalBelow(all);
-  await app.programs.first().locator('input').check();
+  // The program's count says what the filtered total will be; the URL may change before the
+  // results do, so the total is awaited, not read at once.
+  const program = app.programs.first();
+  const narrowed = Number(await program.locator('.n').textContent());
+  await program.locator('input').check();
   await app.waitForUrl((s) => s.has('program'));
-  const narrowed = await app.total();
+  await app.waitForTotalToBe(narrowed);
 
   await page.goBack();
   await app.waitForUrl((s) => !s.has('program') && s.get('q') === '培训');
