@@ -172,9 +172,9 @@ pub async fn join(built: Option<(&[u8], Option<&[u8]>)>) -> Result<Info, Failed>
 
 /// Open `bundle` (a URL or bytes) in a new search worker, which replaces the one before.
 async fn start(bundle: &JsValue, progress: RwSignal<Progress>) -> Result<Info, Failed> {
-    let open_js = js_sys::Reflect::get(&js_sys::global(), &"shegongOpen".into())
+    let open_js = field(&js_sys::global(), "shegongOpen")
+        .dyn_into::<js_sys::Function>()
         .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(|| {
             Failed::Load(
                 String::new(),

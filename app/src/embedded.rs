@@ -4,8 +4,9 @@
 //! starts the app. Such a page may have been opened from `file://`, so the app keeps its state
 //! in the URL's fragment and registers no service worker.
 
-use js_sys::{Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use crate::js::field;
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
 
 /// The bytes a single file carries.
 #[derive(Debug)]
@@ -17,11 +18,11 @@ pub struct Embedded {
 
 /// The embedded bundle, if this page is a single file.
 pub fn embedded() -> Option<Embedded> {
-    let data = Reflect::get(&js_sys::global(), &"shegongEmbedded".into()).ok()?;
+    let data = field(&js_sys::global(), "shegongEmbedded");
     let bytes = |key: &str| {
-        Reflect::get(&data, &JsValue::from_str(key))
+        field(&data, key)
+            .dyn_into::<Uint8Array>()
             .ok()
-            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
             .map(|a| a.to_vec())
     };
     Some(Embedded {

@@ -84,29 +84,30 @@ impl<'a> Joined<'a> {
             limit: req.offset.saturating_add(req.limit),
             ..req.clone()
         };
-        let mut a = second.search(&both)?;
-        let mut b = self.first.search(&both)?;
+        let mut joined = second.search(&both)?;
+        let mut base = self.first.search(&both)?;
         // A region both count sub-regions under without listing them may share some: ask
         // both to list them, and count the distinct ones.
         let mut shared = Vec::new();
-        shared_hidden(&a.facets.regions, &b.facets.regions, &mut shared);
+        shared_hidden(&joined.facets.regions, &base.facets.regions, &mut shared);
         if !shared.is_empty() {
             let open: Vec<String> = req.open.iter().chain(&shared).cloned().collect();
             let listing = Request {
                 open: &open,
                 ..both.clone()
             };
-            a.facets = second.search(&listing)?.facets;
-            b.facets = self.first.search(&listing)?.facets;
+            joined.facets = second.search(&listing)?.facets;
+            base.facets = self.first.search(&listing)?.facets;
         }
         let n = self.first.doc_count() as u32;
-        let mut facets = merge_facets(b.facets, a.facets);
+        let mut facets = merge_facets(base.facets, joined.facets);
         hide(&mut facets.regions, &shared);
         let hits = merge_hits(
             req,
-            b.hits,
+            base.hits,
             |d| self.first.date(d),
-            a.hits
+            joined
+                .hits
                 .into_iter()
                 .map(|h| Hit {
                     doc: h.doc + n,
@@ -116,10 +117,10 @@ impl<'a> Joined<'a> {
             |d| second.date(d - n),
         );
         Ok(Results {
-            total: a.total + b.total,
+            total: base.total + joined.total,
             hits,
             facets,
-            warnings: b.warnings,
+            warnings: base.warnings,
         })
     }
 }

@@ -6,7 +6,7 @@
 //! highlights found on folded text land on the original text unchanged.
 
 use crate::lower::lower;
-use crate::varint::take_varint;
+use crate::varint::{take_signed, take_varint};
 use std::sync::OnceLock;
 
 /// OpenCC `TSCharacters` (Apache-2.0), reduced to one-to-one pairs by `scripts/gen-ts-chars.py`
@@ -21,17 +21,15 @@ fn ts_table() -> &'static [(char, char)] {
     TABLE.get_or_init(|| {
         let (count, mut rest) = TS_PACKED.split_at(4);
         let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as usize;
-        let mut varint = || take_varint(&mut rest);
         let mut trad = Vec::with_capacity(count);
         let mut prev = 0u64;
         for _ in 0..count {
-            prev += varint();
+            prev += take_varint(&mut rest);
             trad.push(prev as u32);
         }
         trad.into_iter()
             .filter_map(|t| {
-                let z = varint();
-                let d = (z >> 1) as i64 ^ -((z & 1) as i64);
+                let d = take_signed(&mut rest);
                 Some((
                     char::from_u32(t)?,
                     char::from_u32((i64::from(t) + d) as u32)?,

@@ -2,7 +2,7 @@
 //! the browser would download: the same mapping, packed by `build.rs` as runs of characters an
 //! equal step apart that move by the same distance.
 
-use crate::varint::take_varint;
+use crate::varint::{take_signed, take_varint};
 use std::sync::OnceLock;
 
 /// `build.rs`'s `lower_case.bin`: a varint count, then per run the varint gap from the previous
@@ -21,16 +21,14 @@ fn runs() -> &'static [Run] {
     static RUNS: OnceLock<Vec<Run>> = OnceLock::new();
     RUNS.get_or_init(|| {
         let mut rest = PACKED;
-        let mut varint = || take_varint(&mut rest);
-        let count = varint();
+        let count = take_varint(&mut rest);
         let mut first = 0;
         (0..count)
             .map(|_| {
-                first += varint() as u32;
-                let len = varint() as u32;
-                let step = varint() as u32;
-                let z = varint();
-                let distance = ((z >> 1) as i64 ^ -((z & 1) as i64)) as i32;
+                first += take_varint(&mut rest) as u32;
+                let len = take_varint(&mut rest) as u32;
+                let step = take_varint(&mut rest) as u32;
+                let distance = take_signed(&mut rest) as i32;
                 Run {
                     first,
                     len,

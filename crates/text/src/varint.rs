@@ -1,5 +1,5 @@
 //! The LEB128 varints `build.rs` packs the character tables in: seven bits a byte, low bits
-//! first, the high bit set on every byte but the last.
+//! first, the high bit set on every byte but the last; signed values zigzag-coded.
 
 /// The varint at the start of `rest`, which then starts after it (0 at the end of the data).
 pub(crate) fn take_varint(rest: &mut &[u8]) -> u64 {
@@ -14,6 +14,12 @@ pub(crate) fn take_varint(rest: &mut &[u8]) -> u64 {
     v
 }
 
+/// The signed value at the start of `rest` (zigzag: 0, -1, 1, -2 … as 0, 1, 2, 3 …).
+pub(crate) fn take_signed(rest: &mut &[u8]) -> i64 {
+    let z = take_varint(rest);
+    (z >> 1) as i64 ^ -((z & 1) as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,5 +31,12 @@ mod tests {
         assert_eq!(take_varint(&mut rest), 300);
         assert_eq!(take_varint(&mut rest), 127);
         assert!(rest.is_empty());
+    }
+
+    #[test]
+    fn signed_values_are_zigzag_coded() {
+        let mut rest: &[u8] = &[0x00, 0x01, 0x02, 0x03];
+        let values: Vec<i64> = (0..4).map(|_| take_signed(&mut rest)).collect();
+        assert_eq!(values, [0, -1, 1, -2]);
     }
 }
